@@ -1,0 +1,133 @@
+/**
+ * Validation messages of formacoop's own rules, in French (source) and English. zod's locales
+ * (fr, en) give the rest. One adapter turns any zod issue into a message in the page's language.
+ */
+import { z } from './zod.js';
+import { en as zodEn, fr as zodFr } from 'zod/locales';
+
+export type Locale = 'fr' | 'en';
+
+type Params = Record<string, unknown>;
+type Catalogue = Record<MessageKey, (p: Params) => string>;
+
+export type MessageKey =
+  | 'id_format'
+  | 'http_url'
+  | 'resource_url'
+  | 'email'
+  | 'phone'
+  | 'local_date'
+  | 'local_time'
+  | 'instant'
+  | 'time_zone'
+  | 'postal_code'
+  | 'control_chars'
+  | 'start_time_missing'
+  | 'end_before_start'
+  | 'closes_before_opens'
+  | 'duplicate_id'
+  | 'unknown_ref'
+  | 'required'
+  | 'too_short'
+  | 'too_long'
+  | 'function_other_missing'
+  | 'organisation_missing'
+  | 'scale_labels'
+  | 'unsupported_version';
+
+const REF_FR: Record<string, string> = {
+  venue: 'aucun lieu',
+  organisation: 'aucune organisation',
+  session: 'aucune session',
+  question: 'aucune question',
+  form: 'aucun questionnaire',
+};
+
+const fr: Catalogue = {
+  id_format: () => 'identifiant invalide : lettres, chiffres, « - », « _ » ou « . » seulement',
+  http_url: () => 'adresse web invalide : une URL complète en http:// ou https:// est attendue',
+  resource_url: () => 'lien invalide : une URL http(s) ou un chemin relatif est attendu',
+  email: () => 'adresse e-mail invalide (exemple : prenom.nom@exemple.fr)',
+  phone: () => 'numéro de téléphone invalide (exemple : 05 63 00 00 00)',
+  local_date: () => 'date invalide : une date réelle au format AAAA-MM-JJ est attendue',
+  local_time: () => 'heure invalide : le format HH:MM est attendu',
+  instant: () => 'date et heure invalides : le format ISO 8601 avec fuseau est attendu',
+  time_zone: () => 'fuseau horaire invalide (exemple : Europe/Paris)',
+  postal_code: () => 'code postal invalide : cinq chiffres attendus',
+  control_chars: () => 'texte invalide : caractères de contrôle interdits',
+  start_time_missing: () => 'heure de début manquante : une heure de fin est donnée sans heure de début',
+  end_before_start: () => "l'heure de fin doit être après l'heure de début",
+  closes_before_opens: () => "la date de fermeture doit être après la date d'ouverture",
+  duplicate_id: (p) => `identifiant en double : « ${String(p.id)} » est déjà utilisé`,
+  unknown_ref: (p) =>
+    `référence inconnue : ${REF_FR[String(p.kind)] ?? String(p.kind)} n'a l'identifiant « ${String(p.ref)} »`,
+  required: () => 'ce champ est obligatoire',
+  too_short: (p) => `trop court : au moins ${String(p.minimum)} caractère(s)`,
+  too_long: (p) => `trop long : au plus ${String(p.maximum)} caractères`,
+  function_other_missing: () => 'précisez votre fonction',
+  organisation_missing: () => 'indiquez votre organisation',
+  scale_labels: (p) => `il faut un libellé par point de l'échelle (${String(p.points)})`,
+  unsupported_version: (p) => `version de format non prise en charge : ${String(p.version)} (attendue : 1)`,
+};
+
+const en: Catalogue = {
+  id_format: () => 'invalid identifier: letters, digits, "-", "_" or "." only',
+  http_url: () => 'invalid web address: a full http:// or https:// URL is expected',
+  resource_url: () => 'invalid link: an http(s) URL or a relative path is expected',
+  email: () => 'invalid email address (example: first.last@example.org)',
+  phone: () => 'invalid phone number (example: +33 5 63 00 00 00)',
+  local_date: () => 'invalid date: a real date in YYYY-MM-DD format is expected',
+  local_time: () => 'invalid time: HH:MM format is expected',
+  instant: () => 'invalid date and time: ISO 8601 with an offset is expected',
+  time_zone: () => 'invalid time zone (example: Europe/Paris)',
+  postal_code: () => 'invalid postal code: five digits expected',
+  control_chars: () => 'invalid text: control characters are not allowed',
+  start_time_missing: () => 'missing start time: an end time is given without a start time',
+  end_before_start: () => 'the end time must be after the start time',
+  closes_before_opens: () => 'the closing date must be after the opening date',
+  duplicate_id: (p) => `duplicate identifier: "${String(p.id)}" is already used`,
+  unknown_ref: (p) => `unknown reference: no ${String(p.kind)} has the identifier "${String(p.ref)}"`,
+  required: () => 'this field is required',
+  too_short: (p) => `too short: at least ${String(p.minimum)} character(s)`,
+  too_long: (p) => `too long: at most ${String(p.maximum)} characters`,
+  function_other_missing: () => 'please state your function',
+  organisation_missing: () => 'please state your organisation',
+  scale_labels: (p) => `one label per point of the scale is needed (${String(p.points)})`,
+  unsupported_version: (p) => `unsupported format version: ${String(p.version)} (expected: 1)`,
+};
+
+const catalogues: Record<Locale, Catalogue> = { fr, en };
+const zodLocales = { fr: zodFr().localeError, en: zodEn().localeError };
+
+/** Checks and schemas whose failures get one of our messages rather than zod's generic one. */
+const keys = new WeakMap<object, MessageKey>();
+
+/** Gives a check or schema formacoop's own message for the issues it raises. */
+export function keyed<T extends object>(check: T, key: MessageKey): T {
+  keys.set(check, key);
+  return check;
+}
+
+/** The message for a formacoop key in a locale. */
+export function message(key: MessageKey, locale: Locale, params: Params = {}): string {
+  return catalogues[locale][key](params);
+}
+
+/** The zod error map for a locale: our keyed messages first, then zod's own locale. */
+export function errorMap(locale: Locale): z.core.$ZodErrorMap {
+  const zodLocale = zodLocales[locale];
+  return (iss) => {
+    const params = (iss as { params?: Params }).params;
+    const key = (params?.fc as MessageKey | undefined) ?? (iss.inst ? keys.get(iss.inst) : undefined);
+    if (key) return message(key, locale, { ...params, ...(iss as unknown as Params) });
+    // A missing required field reads better as "required" than as "expected string, got undefined".
+    if (iss.code === 'invalid_type' && iss.input === undefined) return message('required', locale);
+    if (iss.code === 'too_small' && iss.origin === 'string' && iss.minimum === 1) return message('required', locale);
+    return zodLocale(iss);
+  };
+}
+
+/** `navigator.language`-like tag → a supported locale (French unless it is English). */
+export function toLocale(tag: string | null | undefined): Locale {
+  return tag && /^en\b/i.test(tag) ? 'en' : 'fr';
+}
