@@ -1,1 +1,2 @@
 export * from './lookup.js';
+export * from './time.js';

@@ -1,0 +1,70 @@
+/**
+ * Wall-clock times in a named time zone ↔ instants, with Intl only (no time zone database shipped).
+ */
+
+const dtfCache = new Map<string, Intl.DateTimeFormat>();
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = dtfCache.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    dtfCache.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The offset of a time zone from UTC at an instant, in minutes (Europe/Paris: 60 in winter, 120 in summer). */
+export function offsetMinutes(timeZone: string, at: Date): number {
+  const p: Record<string, number> = {};
+  for (const { type, value } of partsFormatter(timeZone).formatToParts(at)) {
+    if (type !== 'literal') p[type] = Number(value);
+  }
+  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour! % 24, p.minute!, p.second!);
+  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60000);
+}
+
+/**
+ * The instant at which a wall clock in `timeZone` shows `date` `time` (`YYYY-MM-DD`, `HH:MM`).
+ * In the hour skipped in spring the later offset is used; in the hour repeated in autumn, the first.
+ */
+export function zonedToInstant(date: string, time: string, timeZone: string): Date {
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const [h, mi] = time.split(':').map(Number) as [number, number];
+  const naive = Date.UTC(y, mo - 1, d, h, mi);
+  // Two passes settle the offset on either side of a change.
+  let guess = naive - offsetMinutes(timeZone, new Date(naive)) * 60000;
+  guess = naive - offsetMinutes(timeZone, new Date(guess)) * 60000;
+  return new Date(guess);
+}
+
+/** `+01:00` / `-03:00` for an offset in minutes. */
+export function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** ISO 8601 local date-time with its offset in that zone: `2026-03-26T09:00:00+01:00`. */
+export function zonedISO(date: string, time: string, timeZone: string): string {
+  const instant = zonedToInstant(date, time, timeZone);
+  return `${date}T${time}:00${formatOffset(offsetMinutes(timeZone, instant))}`;
+}
+
+/** The calendar day after `YYYY-MM-DD`. */
+export function nextDay(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/** The last day of a month (1–12). */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
