@@ -33,7 +33,8 @@ export function offsetMinutes(timeZone: string, at: Date): number {
 
 /**
  * The instant at which a wall clock in `timeZone` shows `date` `time` (`YYYY-MM-DD`, `HH:MM`).
- * In the hour skipped in spring the later offset is used; in the hour repeated in autumn, the first.
+ * A wall time that does not exist (the hour skipped in spring) or exists twice (autumn) resolves
+ * to one of the two offsets around the change; training sessions are not scheduled at 2 a.m.
  */
 export function zonedToInstant(date: string, time: string, timeZone: string): Date {
   const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
