@@ -4,3 +4,4 @@
  */
 export * from './model/index.js';
 export * from './rules/index.js';
+export * from './formats/index.js';

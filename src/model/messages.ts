@@ -33,7 +33,15 @@ export type MessageKey =
   | 'function_other_missing'
   | 'organisation_missing'
   | 'scale_labels'
-  | 'unsupported_version';
+  | 'unsupported_version'
+  | 'answer_required'
+  | 'answer_range'
+  | 'answer_text'
+  | 'answer_organisation'
+  | 'feedback_session_missing'
+  | 'feedback_session_not_in_form'
+  | 'feedback_session_unexpected'
+  | 'feedback_token_missing';
 
 const REF_FR: Record<string, string> = {
   venue: 'aucun lieu',
@@ -67,7 +75,15 @@ const fr: Catalogue = {
   function_other_missing: () => 'précisez votre fonction',
   organisation_missing: () => 'indiquez votre organisation',
   scale_labels: (p) => `il faut un libellé par point de l'échelle (${String(p.points)})`,
-  unsupported_version: (p) => `version de format non prise en charge : ${String(p.version)} (attendue : 1)`,
+  unsupported_version: (p) => `version de format non prise en charge : ${JSON.stringify(p.input)} (attendue : 1)`,
+  answer_required: () => 'réponse obligatoire',
+  answer_range: (p) => `choisissez une valeur entre ${String(p.min)} et ${String(p.max)}`,
+  answer_text: () => 'une réponse écrite est attendue',
+  answer_organisation: () => 'choisissez une organisation de la liste, ou « autre »',
+  feedback_session_missing: () => 'indiquez la journée que vous évaluez',
+  feedback_session_not_in_form: (p) => `ce questionnaire n'évalue pas la session « ${String(p.sessionId)} »`,
+  feedback_session_unexpected: () => 'ce questionnaire porte sur tout le cycle : aucune session ne doit être indiquée',
+  feedback_token_missing: () => "lien d'évaluation incomplet : le jeton personnel manque",
 };
 
 const en: Catalogue = {
@@ -93,7 +109,15 @@ const en: Catalogue = {
   function_other_missing: () => 'please state your function',
   organisation_missing: () => 'please state your organisation',
   scale_labels: (p) => `one label per point of the scale is needed (${String(p.points)})`,
-  unsupported_version: (p) => `unsupported format version: ${String(p.version)} (expected: 1)`,
+  unsupported_version: (p) => `unsupported format version: ${JSON.stringify(p.input)} (expected: 1)`,
+  answer_required: () => 'an answer is required',
+  answer_range: (p) => `choose a value between ${String(p.min)} and ${String(p.max)}`,
+  answer_text: () => 'a written answer is expected',
+  answer_organisation: () => 'choose an organisation from the list, or "other"',
+  feedback_session_missing: () => 'state which day you are evaluating',
+  feedback_session_not_in_form: (p) => `this questionnaire does not cover session "${String(p.sessionId)}"`,
+  feedback_session_unexpected: () => 'this questionnaire covers the whole cycle: no session is expected',
+  feedback_token_missing: () => 'incomplete evaluation link: the personal token is missing',
 };
 
 const catalogues: Record<Locale, Catalogue> = { fr, en };
