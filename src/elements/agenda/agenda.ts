@@ -1,0 +1,572 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Backend } from '../../backend/backend.js';
+import type { Cycle } from '../../model/cycle.js';
+import type { Feed } from '../../model/feed.js';
+import type { Availability } from '../../model/availability.js';
+import type { Messages } from '../../i18n/ui.js';
+import { datetimeAttribute, formatMonth, formatSessionDate, formatDay } from '../../i18n/dates.js';
+import { programmeItemKindLabels } from '../../formats/labels.js';
+import { organisationsWithRole } from '../../rules/lookup.js';
+import type { Locale } from '../../model/messages.js';
+import { tokens } from '../shared/styles.js';
+import { FeedSource } from '../shared/feed-source.js';
+import { LocaleController } from '../shared/locale-controller.js';
+import { renderError, renderLoading } from '../shared/states.js';
+import { agendaStyles } from './agenda.styles.js';
+import {
+  buildRows,
+  defaultWhen,
+  filterOptions,
+  filterRows,
+  NO_FILTERS,
+  type AgendaFilters,
+  type AgendaRow,
+  type When,
+} from './agenda-rows.js';
+import { AgendaUrlController, type AgendaView } from './url-state.js';
+
+/**
+ * The agenda of a training cycle (or of a catalogue of cycles): its sessions by month or on a month
+ * calendar, with filters kept in the page's URL, a link to each session, « Ajouter à mon agenda »
+ * (.ics) and the registration action.
+ *
+ * @summary The sessions of a training cycle, filterable, in a list or a month calendar.
+ *
+ * @slot - Content shown until the agenda is ready (and with its error): a link to the programme, a PDF…
+ *
+ * @csspart state - The loading, empty and error messages.
+ * @csspart filters - The filter form.
+ * @csspart session - One session.
+ * @csspart register - The registration link of a session.
+ * @csspart calendar - The month calendar.
+ *
+ * @cssproperty [--fc-color-text=inherit] - Text colour.
+ * @cssproperty [--fc-color-muted=#595959] - Secondary text (dates of past sessions, captions).
+ * @cssproperty [--fc-color-accent=#0b5e8a] - Links, buttons, the edge of upcoming sessions.
+ * @cssproperty [--fc-color-on-accent=#ffffff] - Text on the accent colour.
+ * @cssproperty [--fc-color-surface=transparent] - Background of a session.
+ * @cssproperty [--fc-color-surface-raised=#f6f6f6] - Background of the filters and messages.
+ * @cssproperty [--fc-color-border=#767676] - Borders.
+ * @cssproperty [--fc-color-badge=#e8eef3] - Background of badges.
+ * @cssproperty [--fc-color-badge-text=#1d3b52] - Text of badges.
+ * @cssproperty [--fc-color-danger=#b3261e] - Errors, « Complet ».
+ * @cssproperty [--fc-color-focus=#0b5e8a] - Focus ring.
+ * @cssproperty [--fc-font-family=inherit] - Font (the page's by default).
+ * @cssproperty [--fc-space-m=1rem] - Base spacing (also --fc-space-xs, -s, -l).
+ * @cssproperty [--fc-radius-m=0.375rem] - Corner radius (also --fc-radius-s).
+ * @cssproperty [--fc-agenda-title-size=1.5em] - Size of the cycle title.
+ * @cssproperty [--fc-agenda-scroll-margin=1rem] - Space kept above a session reached by its link (a sticky site header).
+ *
+ * @fires fc-register - A person chose to register to a session (`detail: { cycleId, sessionId }`); cancelable: call `preventDefault()` to handle it in the page instead of following the link.
+ */
+export class FcAgenda extends LitElement {
+  static override styles = [tokens, agendaStyles];
+
+  /** URL of a feed of its own (else the `<fc-cycle>` around it). */
+  @property() src?: string;
+  /** An already-parsed feed. */
+  @property({ attribute: false }) data?: Feed;
+  /** A backend to read the feed from. */
+  @property({ attribute: false }) backend?: Backend;
+  /** Level of the agenda's top heading, to fit the page's outline (2 by default). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  /** Registration page; « S'inscrire » links there with `?fc-session=<id>`. Default: the cycle's `registration.url`. */
+  @property({ attribute: 'registration-url' }) registrationUrl?: string;
+  /** Adds the cycle's schema.org JSON-LD to the page, for search engines. */
+  @property({ type: Boolean }) jsonld = false;
+  /** How many sessions are shown before « Afficher plus ». */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+  /** Prefix of the agenda's parameters in the page URL, when a page has two agendas. */
+  @property({ attribute: 'url-prefix' }) urlPrefix = 'fc-';
+  /** Seats per session, when known (from the server, or set by the page). */
+  @property({ attribute: false }) availability?: readonly Availability[];
+  /** The present moment (for past / upcoming); now by default. */
+  @property({ attribute: false }) now?: Date;
+
+  @state() private filters: AgendaFilters = NO_FILTERS;
+  @state() private view: AgendaView = 'list';
+  @state() private month = '';
+  @state() private limit = 0;
+  @state() private openAnchor?: string;
+
+  private readonly localeController = new LocaleController(this);
+  private readonly source = new FeedSource(this, () => this.localeController.locale);
+  private readonly url = new AgendaUrlController(this, () => this.urlPrefix, () => this.readUrl(true));
+  private rowsFor?: readonly Cycle[];
+  private rows: AgendaRow[] = [];
+  private pendingFocus?: string;
+  private jsonLdFor?: readonly Cycle[];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.readUrl(false);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.querySelectorAll(':scope > script[data-fc-jsonld]').forEach((s) => s.remove());
+    this.jsonLdFor = undefined;
+  }
+
+  private get t(): Messages {
+    return this.localeController.t;
+  }
+
+  private get locale(): Locale {
+    return this.localeController.locale;
+  }
+
+  private readUrl(navigated: boolean): void {
+    const s = this.url.read();
+    this.filters = s.filters;
+    this.view = s.view;
+    this.month = s.month;
+    const anchor = this.url.hashAnchor();
+    if (anchor) this.openSession(anchor, navigated);
+  }
+
+  /** Shows a session reached by its anchor: in the list, even if the filters hid it, expanded, focused. */
+  private openSession(anchor: string, focus: boolean): void {
+    this.openAnchor = anchor;
+    this.view = 'list';
+    if (focus) this.pendingFocus = anchor;
+  }
+
+  private writeUrl(): void {
+    this.url.write({ filters: this.filters, view: this.view, month: this.month });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const state = this.source.state;
+    if (state.status === 'ready' && (state.cycles !== this.rowsFor || changed.has('now'))) {
+      this.rowsFor = state.cycles;
+      this.rows = buildRows(state.cycles, this.now ?? new Date());
+    }
+  }
+
+  protected override updated(): void {
+    void this.syncJsonLd();
+    if (this.pendingFocus) {
+      const target = this.renderRoot.querySelector<HTMLElement>(`[id="${this.pendingFocus}-title"]`);
+      if (target) {
+        this.pendingFocus = undefined;
+        target.scrollIntoView({ block: 'start' });
+        target.focus({ preventScroll: true });
+      }
+    }
+  }
+
+  /**
+   * JSON-LD goes into the page's light DOM, where search engines read it. Its code is loaded only
+   * by pages that ask for it.
+   */
+  private async syncJsonLd(): Promise<void> {
+    const state = this.source.state;
+    const cycles = this.jsonld && state.status === 'ready' ? state.cycles : undefined;
+    if (cycles === this.jsonLdFor) return;
+    this.jsonLdFor = cycles;
+    this.querySelectorAll(':scope > script[data-fc-jsonld]').forEach((s) => s.remove());
+    if (!cycles) return;
+    const { jsonLDScript } = await import('../../formats/jsonld.js');
+    if (cycles !== this.jsonLdFor) return;
+    for (const cycle of cycles) {
+      const script = document.createElement('script');
+      script.type = 'application/ld+json';
+      script.dataset.fcJsonld = cycle.id;
+      script.textContent = jsonLDScript(cycle);
+      this.append(script);
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const state = this.source.state;
+    if (state.status === 'loading') return renderLoading(this.t);
+    if (state.status === 'error') return renderError(this.t, state.error, state.retry);
+    const t = this.t;
+    if (this.rows.length === 0) {
+      return html`${this.renderHeader(state.cycles)}
+        <p class="state empty" part="state empty" role="status">${t.noSessionsAtAll}</p>`;
+    }
+    const when: When = this.filters.when || defaultWhen(this.rows);
+    let shown = filterRows(this.rows, this.filters, when);
+    // A session reached by its link is shown whatever the filters.
+    const opened = this.openAnchor ? this.rows.find((r) => r.anchor === this.openAnchor) : undefined;
+    if (opened && !shown.includes(opened)) shown = filterRows(this.rows, NO_FILTERS, 'all');
+    return html`${this.renderHeader(state.cycles)} ${this.renderFilters(when)}
+      <div class="toolbar">
+        <div class="views" role="group" aria-label=${t.view}>
+          <button type="button" aria-pressed=${this.view === 'list'} @click=${() => this.setView('list')}>${t.listView}</button>
+          <button type="button" aria-pressed=${this.view === 'calendar'} @click=${() => this.setView('calendar')}>${t.calendarView}</button>
+        </div>
+        <p class="count" role="status">${t.results(shown.length)}</p>
+      </div>
+      ${shown.length === 0 ? this.renderNoMatch(when) : this.view === 'calendar' ? this.renderCalendar(shown) : this.renderList(shown, opened)}`;
+  }
+
+  private heading(level: number, cls: string, content: unknown, id?: string, focusable = false): TemplateResult {
+    return html`<div role="heading" aria-level=${Math.min(6, Math.max(1, level))} class=${cls} id=${id ?? nothing} tabindex=${focusable ? '-1' : nothing}>${content}</div>`;
+  }
+
+  private renderHeader(cycles: readonly Cycle[]): TemplateResult | typeof nothing {
+    if (cycles.length !== 1) return nothing;
+    const cycle = cycles[0]!;
+    const organisers = [...organisationsWithRole(cycle, 'organiser'), ...organisationsWithRole(cycle, 'co-organiser')];
+    return html`<div class="header">
+      ${this.heading(this.headingLevel, 'cycle-title', cycle.title)}
+      ${cycle.subtitle ? html`<p class="subtitle">${cycle.subtitle}</p>` : nothing}
+      ${organisers.length ? html`<p class="organisers">${organisers.map((o) => o.name).join(' · ')}</p>` : nothing}
+      ${cycle.sessions.some((s) => s.date.precision === 'exact')
+        ? html`<button type="button" @click=${() => this.downloadICS(cycle)}>${this.t.addCycleToCalendar}</button>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderFilters(when: When): TemplateResult {
+    const t = this.t;
+    const o = filterOptions(this.rows);
+    const f = this.filters;
+    const select = (name: keyof AgendaFilters, label: string, all: string, options: readonly (readonly [string, string])[]) =>
+      html`<div class="field">
+        <label for="f-${name}">${label}</label>
+        <select id="f-${name}" name=${name} .value=${f[name]} @change=${this.onFilter}>
+          <option value="" ?selected=${!f[name]}>${all}</option>
+          ${options.map(([v, l]) => html`<option value=${v} ?selected=${f[name] === v}>${l}</option>`)}
+        </select>
+      </div>`;
+    return html`<form class="filters" part="filters" role="search" aria-label=${t.filters} @submit=${(e: Event) => e.preventDefault()}>
+      <div class="field">
+        <label for="f-q">${t.search}</label>
+        <input id="f-q" name="q" type="search" .value=${f.q} placeholder=${t.searchPlaceholder} autocomplete="off" @input=${this.onFilter} />
+      </div>
+      ${o.cycles.length > 1 ? select('cycle', t.cycle, t.all, o.cycles) : nothing}
+      ${o.hosts.length > 1 ? select('host', t.host, t.allFeminine, o.hosts) : nothing}
+      ${o.communes.length > 1 ? select('commune', t.commune, t.allFeminine, o.communes.map((c) => [c, c] as const)) : nothing}
+      ${o.elected
+        ? select('audience', t.audience, t.all, [
+            ['agents', t.agents],
+            ['elected', t.electedInvited],
+          ])
+        : nothing}
+      <div class="field">
+        <label for="f-when">${t.when}</label>
+        <select id="f-when" name="when" .value=${when} @change=${this.onFilter}>
+          <option value="upcoming" ?selected=${when === 'upcoming'}>${t.upcoming}</option>
+          <option value="past" ?selected=${when === 'past'}>${t.past}</option>
+          <option value="all" ?selected=${when === 'all'}>${t.allFeminine}</option>
+        </select>
+      </div>
+    </form>`;
+  }
+
+  private onFilter(e: Event): void {
+    const target = e.target as HTMLInputElement | HTMLSelectElement;
+    this.filters = { ...this.filters, [target.name]: target.value };
+    this.limit = 0;
+    this.openAnchor = undefined;
+    this.writeUrl();
+  }
+
+  private resetFilters(): void {
+    this.filters = NO_FILTERS;
+    this.limit = 0;
+    this.writeUrl();
+  }
+
+  private setView(view: AgendaView): void {
+    this.view = view;
+    this.openAnchor = undefined;
+    this.writeUrl();
+  }
+
+  private renderNoMatch(when: When): TemplateResult {
+    const t = this.t;
+    const unfiltered = this.filters.q === '' && !this.filters.cycle && !this.filters.host && !this.filters.commune && !this.filters.audience;
+    return html`<div class="state empty" part="state empty">
+      <p>${unfiltered && when === 'upcoming' ? t.noSessions : t.noMatch}</p>
+      <button type="button" @click=${unfiltered ? () => this.setWhen('all') : this.resetFilters}>
+        ${unfiltered ? t.allFeminine : t.resetFilters}
+      </button>
+    </div>`;
+  }
+
+  private setWhen(when: When): void {
+    this.filters = { ...this.filters, when };
+    this.writeUrl();
+  }
+
+  private renderList(rows: readonly AgendaRow[], opened?: AgendaRow): TemplateResult {
+    const t = this.t;
+    let limit = this.limit || this.pageSize;
+    if (opened) limit = Math.max(limit, rows.indexOf(opened) + 1);
+    const visible = rows.slice(0, limit);
+    const groups: { month: string; rows: AgendaRow[] }[] = [];
+    for (const r of visible) {
+      const last = groups[groups.length - 1];
+      if (last?.month === r.month) last.rows.push(r);
+      else groups.push({ month: r.month, rows: [r] });
+    }
+    const rest = rows.length - visible.length;
+    return html`${groups.map(
+        (g, i) => html`<section class="month" aria-labelledby="m-${g.month}-${i}">
+          ${this.heading(this.headingLevel + 1, 'month-title', this.monthLabel(g.month), `m-${g.month}-${i}`)}
+          <ol class="sessions">
+            ${g.rows.map((r) => this.renderSession(r))}
+          </ol>
+        </section>`,
+      )}
+      ${rest > 0
+        ? html`<button type="button" class="more" @click=${() => (this.limit = limit + this.pageSize)}>${t.showMore(Math.min(rest, this.pageSize))}</button>`
+        : nothing}`;
+  }
+
+  private monthLabel(month: string): string {
+    if (month === 'unknown') return this.t.dateUnknown;
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const label = formatMonth(y, m, this.locale);
+    return label.charAt(0).toUpperCase() + label.slice(1);
+  }
+
+  private renderSession(r: AgendaRow): TemplateResult {
+    const t = this.t;
+    const { session: s, cycle } = r;
+    const level = this.headingLevel + 2;
+    const address = r.venue?.address;
+    const place = [r.venue?.name, address?.street, [address?.postalCode, address?.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+    const seats = this.seatsOf(cycle.id, s.id);
+    const canRegister = cycle.registration.status === 'open' && r.timing !== 'past' && s.status === 'scheduled';
+    const registerUrl = this.registrationUrl ?? cycle.registration.url;
+    const datetime = datetimeAttribute(s.date);
+    const dateText = formatSessionDate(s.date, this.locale);
+    return html`<li class="session ${r.timing}" id=${r.anchor} part="session">
+      ${this.heading(
+        level,
+        'session-title',
+        html`${s.number !== undefined ? html`<span class="number">${t.sessionNumber(s.number)}</span>` : nothing}${s.title}`,
+        `${r.anchor}-title`,
+        true,
+      )}
+      <p class="when">${datetime ? html`<time datetime=${datetime}>${dateText}</time>` : dateText}</p>
+      ${this.renderBadges(r)}
+      ${place
+        ? html`<p class="venue">
+            <span class="visually-hidden">${t.venue} : </span>${place}
+            — <a href=${osmLink(r)} rel="noopener noreferrer">${t.mapLink(r.venue?.name ?? place)}</a>
+          </p>`
+        : nothing}
+      ${r.host && r.host.name !== r.venue?.name ? html`<p class="host">${r.host.name}</p>` : nothing}
+      ${seats ? html`<p class="seats ${seats.full ? 'full' : ''}">${seats.text}</p>` : nothing}
+      ${s.description ? html`<p class="description">${s.description}</p>` : nothing}
+      ${this.renderProgramme(r)} ${r.timing === 'past' ? this.renderPhotos(r) : nothing}
+      <div class="actions">
+        ${s.date.precision === 'exact' && s.status !== 'cancelled'
+          ? html`<button type="button" @click=${() => this.downloadICS(cycle, s.id)} aria-label=${t.addSessionToCalendar(s.title)}>
+              ${t.addToCalendar}
+            </button>`
+          : nothing}
+        ${canRegister && registerUrl
+          ? html`<a
+              class="button primary"
+              part="register"
+              href=${withSession(registerUrl, s.id)}
+              aria-label=${t.registerTo(s.title)}
+              @click=${(e: Event) => this.onRegister(e, cycle.id, s.id)}
+              >${t.register}</a
+            >`
+          : nothing}
+        <a class="permalink" href="#${r.anchor}">${t.permalink}<span class="visually-hidden"> : ${s.title}</span></a>
+      </div>
+    </li>`;
+  }
+
+  private renderBadges(r: AgendaRow): TemplateResult | typeof nothing {
+    const t = this.t;
+    const s = r.session;
+    const badges: [string, string][] = [];
+    if (s.status === 'cancelled') badges.push([t.cancelledBadge, 'warning']);
+    if (s.status === 'postponed') badges.push([t.postponedBadge, 'warning']);
+    if (r.timing === 'past') badges.push([t.pastBadge, 'past']);
+    if (r.timing === 'ongoing') badges.push([t.ongoingBadge, '']);
+    if (s.bonus) badges.push([t.bonusBadge, '']);
+    else if (s.optional) badges.push([t.optionalBadge, '']);
+    if (r.electedInvited) badges.push([t.electedBadge, '']);
+    if (s.eligibility === 'cycle-participants') badges.push([t.participantsOnly, '']);
+    if (!badges.length) return nothing;
+    return html`<ul class="badges">
+      ${badges.map(([label, cls]) => html`<li class="badge ${cls}">${label}</li>`)}
+    </ul>`;
+  }
+
+  private renderProgramme(r: AgendaRow): TemplateResult | typeof nothing {
+    const s = r.session;
+    if (!s.programme.length && !s.objectives.length) return nothing;
+    const t = this.t;
+    const kinds = programmeItemKindLabels[this.locale];
+    const orgName = (id?: string) => r.cycle.organisations.find((o) => o.id === id)?.name;
+    return html`<details ?open=${this.openAnchor === r.anchor}>
+      <summary>${s.programme.length ? `${t.programme} (${s.programme.length})` : t.objectives}</summary>
+      ${s.programme.length
+        ? html`<ul class="programme">
+            ${s.programme.map((item) => {
+              const speakers = item.speakers.map((sp) => [sp.name, orgName(sp.organisationId)].filter(Boolean).join(', ')).filter(Boolean);
+              return html`<li>
+                <span class="item-kind">${kinds[item.kind]}</span> — ${item.title}
+                ${speakers.length ? html`<span class="item-speakers">(${t.speakers} ${speakers.join(' ; ')})</span>` : nothing}
+              </li>`;
+            })}
+          </ul>`
+        : nothing}
+      ${s.objectives.length
+        ? html`<p><strong>${t.objectives}</strong></p>
+            <ul>
+              ${s.objectives.map((o) => html`<li>${o}</li>`)}
+            </ul>`
+        : nothing}
+    </details>`;
+  }
+
+  private renderPhotos(r: AgendaRow): TemplateResult | typeof nothing {
+    const media = r.session.media;
+    if (!media.length) return nothing;
+    const state = this.source.state;
+    const base = state.status === 'ready' ? (state.baseUrl ?? document.baseURI) : document.baseURI;
+    return html`<p><strong>${this.t.photos}</strong></p>
+      <ul class="photos">
+        ${media.map(
+          (m) => html`<li>
+            <figure>
+              <img src=${new URL(m.url, base).href} alt=${m.alt} loading="lazy" width=${m.width ?? nothing} height=${m.height ?? nothing} />
+              ${m.caption || m.credit ? html`<figcaption>${[m.caption, m.credit && `© ${m.credit}`].filter(Boolean).join(' — ')}</figcaption>` : nothing}
+            </figure>
+          </li>`,
+        )}
+      </ul>`;
+  }
+
+  private seatsOf(cycleId: string, sessionId: string): { text: string; full: boolean } | undefined {
+    const a = this.availability?.find((x) => x.cycleId === cycleId)?.sessions.find((x) => x.sessionId === sessionId);
+    if (!a) return undefined;
+    if (a.full) return { text: a.waitlisted > 0 ? this.t.waitlist(a.waitlisted) : this.t.full, full: true };
+    if (a.seatsLeft === undefined) return undefined;
+    return { text: this.t.seatsLeft(a.seatsLeft), full: false };
+  }
+
+  private onRegister(e: Event, cycleId: string, sessionId: string): void {
+    const event = new RegisterEvent(cycleId, sessionId);
+    this.dispatchEvent(event);
+    if (event.defaultPrevented) e.preventDefault();
+  }
+
+  /** Builds the .ics file on demand: its code is loaded only when someone asks for it. */
+  private async downloadICS(cycle: Cycle, sessionId?: string): Promise<void> {
+    const { toICS } = await import('../../formats/ics.js');
+    const { ics } = toICS(cycle, { sessionIds: sessionId ? [sessionId] : undefined, locale: this.locale });
+    const blob = new Blob([ics], { type: 'text/calendar;charset=utf-8' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `${sessionId ? `${cycle.id}-${sessionId}` : cycle.id}.ics`;
+    this.renderRoot.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
+  }
+
+  private renderCalendar(rows: readonly AgendaRow[]): TemplateResult {
+    const t = this.t;
+    const months = rows.map((r) => r.month).filter((m) => m !== 'unknown');
+    const first = rows.find((r) => r.timing !== 'past' && r.month !== 'unknown')?.month ?? months[months.length - 1];
+    const month = this.month || first || new Date().toISOString().slice(0, 7);
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const byDay = new Map<string, AgendaRow[]>();
+    const approximate: AgendaRow[] = [];
+    for (const r of rows) {
+      const d = r.session.date;
+      if (d.precision === 'exact' && r.month === month) byDay.set(d.date, [...(byDay.get(d.date) ?? []), r]);
+      else if (d.precision === 'month' && r.month === month) approximate.push(r);
+      else if (d.precision === 'unknown') approximate.push(r);
+    }
+    const label = this.monthLabel(month);
+    const firstDay = new Date(Date.UTC(y, m - 1, 1));
+    const offset = (firstDay.getUTCDay() + 6) % 7; // Monday first
+    const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    const cells: (string | undefined)[] = [...Array<undefined>(offset).fill(undefined)];
+    for (let d = 1; d <= daysInMonth; d++) cells.push(`${month}-${String(d).padStart(2, '0')}`);
+    while (cells.length % 7) cells.push(undefined);
+    const weeks: (string | undefined)[][] = [];
+    for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
+    const shift = (delta: number) => {
+      const d = new Date(Date.UTC(y, m - 1 + delta, 1));
+      this.month = d.toISOString().slice(0, 7);
+      this.writeUrl();
+    };
+    const weekdayNames = Array.from({ length: 7 }, (_, i) => formatDay(`2024-01-0${i + 1}`, this.locale).split(/[ ,]/)[0]!);
+    return html`<div class="calendar" part="calendar">
+      <div class="calendar-nav">
+        <button type="button" @click=${() => shift(-1)} aria-label=${t.previousMonth}>‹ <span aria-hidden="true">${t.previousMonth}</span></button>
+        ${this.heading(this.headingLevel + 1, 'month-title', label, 'calendar-month')}
+        <button type="button" @click=${() => shift(1)} aria-label=${t.nextMonth}><span aria-hidden="true">${t.nextMonth}</span> ›</button>
+      </div>
+      <table aria-labelledby="calendar-month">
+        <thead>
+          <tr>
+            ${t.weekdaysShort.map((d, i) => html`<th scope="col"><abbr title=${weekdayNames[i]!}>${d}</abbr></th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${weeks.map(
+            (week) => html`<tr>
+              ${week.map((day) =>
+                day
+                  ? html`<td>
+                      <span class="day" aria-hidden=${byDay.has(day) ? 'true' : 'false'}>${Number(day.slice(8))}</span>
+                      ${(byDay.get(day) ?? []).map(
+                        (r) => html`<a href="#${r.anchor}"><span class="visually-hidden">${formatDay(day, this.locale)} : </span>${r.session.number !== undefined ? `${t.sessionNumber(r.session.number)} — ` : ''}${r.session.title}</a>`,
+                      )}
+                    </td>`
+                  : html`<td class="outside"></td>`,
+              )}
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${byDay.size === 0 && approximate.length === 0 ? html`<p>${t.noSessionThisMonth}</p>` : nothing}
+      ${approximate.length
+        ? html`<p><strong>${t.undatedSessions}</strong></p>
+            <ul>
+              ${approximate.map((r) => html`<li><a href="#${r.anchor}">${r.session.title}</a> — ${formatSessionDate(r.session.date, this.locale)}</li>`)}
+            </ul>`
+        : nothing}
+    </div>`;
+  }
+}
+
+/** An OpenStreetMap link (a link only: no tiles, no request from this page). */
+function osmLink(r: AgendaRow): string {
+  const geo = r.venue?.geo;
+  if (geo) return `https://www.openstreetmap.org/?mlat=${geo.lat}&mlon=${geo.lon}#map=17/${geo.lat}/${geo.lon}`;
+  const a = r.venue?.address;
+  const query = [r.venue?.name, a?.street, a?.postalCode, a?.commune, a?.country === 'FR' || !a ? 'France' : a.country].filter(Boolean).join(', ');
+  return `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}`;
+}
+
+function withSession(url: string, sessionId: string): string {
+  const u = new URL(url, document.baseURI);
+  u.searchParams.set('fc-session', sessionId);
+  return u.href;
+}
+
+/** A person chose to register to a session. Cancel it to handle the registration in the page. */
+export class RegisterEvent extends Event {
+  static readonly type = 'fc-register';
+  readonly detail: { readonly cycleId: string; readonly sessionId: string };
+  constructor(cycleId: string, sessionId: string) {
+    super(RegisterEvent.type, { bubbles: true, composed: true, cancelable: true });
+    this.detail = { cycleId, sessionId };
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'fc-register': RegisterEvent;
+  }
+}
