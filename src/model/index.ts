@@ -11,3 +11,4 @@ export * from './privacy.js';
 export * from './feedback.js';
 export * from './cycle.js';
 export * from './feed.js';
+export * from './availability.js';
