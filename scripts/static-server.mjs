@@ -40,14 +40,14 @@ export function createStaticServer({ root = process.cwd(), index = 'demo/index.h
       const body = await readFile(file);
       res.writeHead(200, {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': csp,
+        ...(csp && { 'Content-Security-Policy': csp }),
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'same-origin',
         'Cache-Control': 'no-cache',
       });
       res.end(body);
     } catch (e) {
-      res.writeHead(e?.code === 'ENOENT' || e?.code === 'ENOTDIR' ? 404 : 500, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': csp });
+      res.writeHead(e?.code === 'ENOENT' || e?.code === 'ENOTDIR' ? 404 : 500, { 'Content-Type': 'text/plain; charset=utf-8', ...(csp && { 'Content-Security-Policy': csp }) });
       res.end(e?.code === 'ENOENT' || e?.code === 'ENOTDIR' ? 'Not found' : 'Server error');
     }
   });

@@ -5,7 +5,7 @@
 import type { Cycle } from '../model/cycle.js';
 import { DEFAULT_TIME_ZONE } from '../model/common.js';
 import type { ApproximateDate, Session, SessionDate } from '../model/session.js';
-import { daysInMonth, nextDay, zonedToInstant } from './time.js';
+import { daysInMonth, nextDay, wallClock, zonedToInstant } from './time.js';
 
 /** A half-open span of time: `start` included, `end` excluded. */
 export interface Interval {
@@ -163,11 +163,29 @@ export type Timing = 'past' | 'ongoing' | 'upcoming' | 'unknown';
  * ongoing all that day, and a "fin juin" session from 21 June to the end of 30 June.
  */
 export function timing(session: Dated, now: Date, timeZone: string = DEFAULT_TIME_ZONE): Timing {
-  const span = sessionInterval(session, timeZone);
-  if (!span) return 'unknown';
-  const t = now.getTime();
-  if (t < span.start.getTime()) return 'upcoming';
-  if (t >= span.end.getTime()) return 'past';
+  // Compared as wall-clock strings in the session's zone (`2026-03-26T09:00`): the same answer as
+  // comparing instants, without converting every session — an agenda of 10,000 sessions asks this
+  // of each of them.
+  const d = session.date;
+  let start: string;
+  let end: string;
+  switch (d.precision) {
+    case 'unknown':
+      return 'unknown';
+    case 'exact':
+      start = `${d.date}T${d.startTime ?? '00:00'}`;
+      end = d.startTime !== undefined && d.endTime !== undefined ? `${d.date}T${d.endTime}` : `${nextDay(d.date)}T00:00`;
+      break;
+    case 'month': {
+      const { first, last } = monthPartDays(d);
+      start = `${d.year}-${pad(d.month)}-${pad(first)}T00:00`;
+      end = `${nextDay(`${d.year}-${pad(d.month)}-${pad(last)}`)}T00:00`;
+      break;
+    }
+  }
+  const local = wallClock(now, d.precision === 'exact' ? d.timeZone : timeZone);
+  if (local < start) return 'upcoming';
+  if (local >= end) return 'past';
   return 'ongoing';
 }
 

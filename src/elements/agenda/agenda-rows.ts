@@ -7,7 +7,6 @@ import type { Cycle } from '../../model/cycle.js';
 import type { Organisation } from '../../model/organisation.js';
 import type { Session } from '../../model/session.js';
 import type { Venue } from '../../model/venue.js';
-import { audienceOf, hostOf, venueOf } from '../../rules/lookup.js';
 import { sortKey, sortSessions, timing, type Timing } from '../../rules/schedule.js';
 
 export interface AgendaRow {
@@ -33,7 +32,7 @@ export interface AgendaRow {
 
 /** « Cap'Découverte » → « cap'decouverte »: a search ignores case and accents. */
 export function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\u2018\u2019]/g, "'");
 }
 
 export function anchorOf(cycle: Pick<Cycle, 'id'>, session: Pick<Session, 'id'>): string {
@@ -53,18 +52,25 @@ export function buildRows(cycles: readonly Cycle[], now: Date): AgendaRow[] {
       if (timings[i] === 'unknown') timings[i] = following === 'past' || following === 'ongoing' ? 'past' : 'upcoming';
       else following = timings[i]!;
     }
+    const venues = new Map(cycle.venues.map((v) => [v.id, v]));
+    const organisations = new Map(cycle.organisations.map((o) => [o.id, o]));
     let previousKey = '';
     sorted.forEach((session, index) => {
       const key = sortKey(session) ?? previousKey;
       previousKey = key;
-      const venue = venueOf(cycle, session);
-      const host = hostOf(cycle, session);
-      const audience = audienceOf(cycle, session);
+      const venue = session.venueId === undefined ? undefined : venues.get(session.venueId);
+      const hostId = session.hostOrganisationId ?? venue?.hostOrganisationId;
+      const host = hostId === undefined ? undefined : organisations.get(hostId);
+      const audience = session.audience ?? cycle.audience;
       const d = session.date;
       const month = d.precision === 'exact' ? d.date.slice(0, 7) : d.precision === 'month' ? `${d.year}-${String(d.month).padStart(2, '0')}` : 'unknown';
       const commune = venue?.address?.commune;
-      const speakers = session.programme.flatMap((p) => [p.title, ...p.speakers.map((sp) => sp.name ?? cycle.organisations.find((o) => o.id === sp.organisationId)?.name ?? '')]);
-      const text = fold([session.title, session.description, venue?.name, commune, host?.name, cycle.title, ...speakers].filter(Boolean).join(' \u0001 '));
+      let text = `${session.title} \u0001 ${session.description ?? ''} \u0001 ${venue?.name ?? ''} \u0001 ${commune ?? ''} \u0001 ${host?.name ?? ''} \u0001 ${cycle.title}`;
+      for (const item of session.programme) {
+        text += ` \u0001 ${item.title}`;
+        for (const sp of item.speakers) text += ` \u0001 ${sp.name ?? organisations.get(sp.organisationId ?? '')?.name ?? ''}`;
+      }
+      text = fold(text);
       keyed.push({
         key,
         cycleIndex,
@@ -122,10 +128,15 @@ export function filterRows(rows: readonly AgendaRow[], f: AgendaFilters, when: W
     if (f.audience === 'agents' && !r.forAgents) continue;
     if (when === 'upcoming' && r.timing === 'past') continue;
     if (when === 'past' && r.timing !== 'past') continue;
-    if (words.length && !words.every((w) => r.text.includes(w))) continue;
+    if (words.length && !matches(r.text, words)) continue;
     out.push(r);
   }
   return out;
+}
+
+function matches(text: string, words: readonly string[]): boolean {
+  for (const w of words) if (!text.includes(w)) return false;
+  return true;
 }
 
 /** The choices each filter offers: only values that some session has. */
@@ -140,11 +151,12 @@ export function filterOptions(rows: readonly AgendaRow[]) {
     if (r.commune) communes.add(r.commune);
     elected ||= r.electedInvited;
   }
-  const byLabel = (a: [string, string], b: [string, string]) => a[1].localeCompare(b[1], 'fr');
+  const collator = new Intl.Collator('fr');
+  const byLabel = (a: [string, string], b: [string, string]) => collator.compare(a[1], b[1]);
   return {
     cycles: [...cycles].sort(byLabel),
     hosts: [...hosts].sort(byLabel),
-    communes: [...communes].sort((a, b) => a.localeCompare(b, 'fr')),
+    communes: [...communes].sort(collator.compare),
     elected,
   };
 }

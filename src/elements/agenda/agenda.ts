@@ -95,6 +95,7 @@ export class FcAgenda extends LitElement {
   private readonly url = new AgendaUrlController(this, () => this.urlPrefix, () => this.readUrl(true));
   private rowsFor?: readonly Cycle[];
   private rows: AgendaRow[] = [];
+  private options: ReturnType<typeof filterOptions> = filterOptions([]);
   private pendingFocus?: string;
   private jsonLdFor?: readonly Cycle[];
 
@@ -142,6 +143,8 @@ export class FcAgenda extends LitElement {
     if (state.status === 'ready' && (state.cycles !== this.rowsFor || changed.has('now'))) {
       this.rowsFor = state.cycles;
       this.rows = buildRows(state.cycles, this.now ?? new Date());
+      // Computed once per feed: a keystroke must not sort the communes again.
+      this.options = filterOptions(this.rows);
     }
   }
 
@@ -224,7 +227,7 @@ export class FcAgenda extends LitElement {
 
   private renderFilters(when: When): TemplateResult {
     const t = this.t;
-    const o = filterOptions(this.rows);
+    const o = this.options;
     const f = this.filters;
     const select = (name: keyof AgendaFilters, label: string, all: string, options: readonly (readonly [string, string])[]) =>
       html`<div class="field">

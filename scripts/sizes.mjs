@@ -1,0 +1,58 @@
+// Sizes of what a page downloads, min+gzip (gzip -9 of the built, minified files).
+// - per element: its dist/cdn entry and every chunk it imports statically (what the page loads to
+//   show it); chunks it imports on demand (the .ics writer, the JSON-LD writer) are listed apart;
+// - all elements: dist/formacoop.min.js, the one-file bundle of every element.
+// Usage: node scripts/sizes.mjs [--json]   (after npm run build)
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { dirname, join, resolve } from 'node:path';
+
+const DIST = resolve('dist');
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+/** A module and the files it imports statically (transitively), and those it imports on demand. */
+function graph(entry) {
+  const statics = new Set();
+  const dynamics = new Set();
+  const visit = (file) => {
+    if (statics.has(file)) return;
+    statics.add(file);
+    const code = readFileSync(file, 'utf8');
+    for (const m of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) visit(resolve(dirname(file), m[1]));
+    for (const m of code.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)) dynamics.add(resolve(dirname(file), m[1]));
+  };
+  visit(entry);
+  return { statics: [...statics], dynamics: [...dynamics].filter((d) => !statics.has(d)) };
+}
+
+export function measure() {
+  const elements = {};
+  const cdn = join(DIST, 'cdn');
+  for (const name of readdirSync(cdn).filter((f) => f.endsWith('.js'))) {
+    const { statics, dynamics } = graph(join(cdn, name));
+    elements[name.replace(/\.js$/, '')] = {
+      gzip: statics.reduce((n, f) => n + gz(f), 0),
+      onDemand: dynamics.reduce((n, f) => n + gz(f), 0),
+      files: statics.length,
+    };
+  }
+  const all = join(DIST, 'formacoop.min.js');
+  const sdk = join(DIST, 'formacoop-sdk.min.js');
+  return {
+    elements,
+    all: existsSync(all) ? gz(all) : undefined,
+    sdk: existsSync(sdk) ? gz(sdk) : undefined,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const m = measure();
+  if (process.argv.includes('--json')) console.log(JSON.stringify(m, null, 2));
+  else {
+    const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+    for (const [name, e] of Object.entries(m.elements))
+      console.log(`${name.padEnd(22)} ${kb(e.gzip).padStart(9)} min+gzip (${e.files} files)${e.onDemand ? `, + ${kb(e.onDemand)} on demand` : ''}`);
+    console.log(`${'all (formacoop.min.js)'.padEnd(22)} ${kb(m.all).padStart(9)} min+gzip`);
+    console.log(`${'SDK (formacoop-sdk.min.js)'.padEnd(22)} ${kb(m.sdk).padStart(9)} min+gzip`);
+  }
+}
