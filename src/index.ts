@@ -5,3 +5,4 @@
 export * from './model/index.js';
 export * from './rules/index.js';
 export * from './formats/index.js';
+export * from './backend/index.js';

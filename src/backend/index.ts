@@ -1,2 +1,4 @@
 export * from './backend.js';
+export * from './errors.js';
+export * from './protocol.js';
 export * from './static-feed.js';
