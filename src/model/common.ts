@@ -1,20 +1,13 @@
-import { z } from './zod.js';
+import { trim, z } from './zod.js';
 import { keyed } from './messages.js';
-
-/** Control characters other than tab and line breaks have no place in plain text. */
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+import { hasNoControlChars, isResourceUrl } from './refinements.js';
 
 /**
  * A human text. It is plain text: formacoop never interprets it as HTML, it renders it as text, so
  * `<b>` shows as `<b>`. Trimmed; control characters refused.
  */
 export const plainText = (max = 2000) =>
-  z.string().check(
-    z.trim(),
-    z.minLength(1),
-    z.maxLength(max),
-    z.refine((s) => !CONTROL_CHARS.test(s), { params: { fc: 'control_chars' } }),
-  );
+  z.string().check(trim, z.minLength(1), z.maxLength(max), z.refine(hasNoControlChars, { params: { fc: 'control_chars' } }));
 
 /** A short, stable identifier (letters, digits, `-`, `_`, `.`), unique within its list. */
 export const IdSchema = z.string().check(
@@ -27,28 +20,15 @@ export type Id = z.output<typeof IdSchema>;
 /** An absolute http(s) URL: no `javascript:`, `data:` or other scheme. */
 export const HttpUrlSchema = keyed(z.httpUrl(), 'http_url');
 
-const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 /**
  * A link to a resource (a photo, a feed): an absolute http(s) URL, or a path relative to the feed
  * (`images/j4.jpg`, `/media/j4.jpg`). Any other scheme is refused.
  */
 export const ResourceUrlSchema = z.string().check(
-  z.trim(),
+  trim,
   z.minLength(1),
   z.maxLength(2000),
-  z.refine(
-    (s) => {
-      if (/\s/.test(s) || s.startsWith('//')) return false;
-      if (!SCHEME.test(s)) return true;
-      try {
-        const u = new URL(s);
-        return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
-      } catch {
-        return false;
-      }
-    },
-    { params: { fc: 'resource_url' } },
-  ),
+  z.refine(isResourceUrl, { params: { fc: 'resource_url' } }),
 );
 
 export const EmailSchema = keyed(z.email().check(z.maxLength(254)), 'email');
@@ -64,7 +44,7 @@ export const InstantSchema = keyed(z.iso.datetime({ offset: true }), 'instant');
 export const TimeZoneSchema = z.string().check(
   keyed(z.regex(/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/), 'time_zone'),
 );
-export const DEFAULT_TIME_ZONE = 'Europe/Paris';
+export { DEFAULT_TIME_ZONE } from './constants.js';
 
 /**
  * Where a piece of data comes from. Sample data states what its source states; what the source

@@ -1,10 +1,11 @@
-import { z } from './zod.js';
+import { rule, z } from './zod.js';
 import { EmailSchema, HttpUrlSchema, IdSchema, InstantSchema, ProvenanceSchema, plainText } from './common.js';
 import { FeedbackFormSchema } from './feedback.js';
 import { OrganisationSchema } from './organisation.js';
 import { PrivacyNoticeSchema } from './privacy.js';
 import { AudienceSchema, SessionSchema } from './session.js';
 import { VenueSchema } from './venue.js';
+import { checkCycleReferences } from './refinements.js';
 
 export const RegistrationSettingsSchema = z.object({
   status: z._default(z.enum(['open', 'closed', 'not-open-yet']), 'closed'),
@@ -54,45 +55,12 @@ export const cycleShape = {
 };
 
 type CycleLike = z.output<z.ZodMiniObject<typeof cycleShape>>;
-type Ctx = z.core.$RefinementCtx<CycleLike>;
-
-function unique(ctx: Ctx, items: readonly { id: string }[], path: string) {
-  const seen = new Set<string>();
-  items.forEach((it, i) => {
-    if (seen.has(it.id)) ctx.issues.push({ code: 'custom', input: it.id, path: [path, i, 'id'], params: { fc: 'duplicate_id', id: it.id } });
-    seen.add(it.id);
-  });
-  return seen;
-}
 
 /**
  * Every reference inside a cycle must resolve: a session's venue and host, a venue's host, a
  * speaker's organisation, a questionnaire's sessions. A dangling id is an issue at its path.
  */
-export const resolveReferences = z.superRefine<CycleLike>((c, ctx) => {
-  const orgs = unique(ctx, c.organisations, 'organisations');
-  const venues = unique(ctx, c.venues, 'venues');
-  const sessions = unique(ctx, c.sessions, 'sessions');
-  unique(ctx, c.feedback, 'feedback');
-  const check = (ids: Set<string>, ref: string | undefined, kind: string, path: (string | number)[]) => {
-    if (ref !== undefined && !ids.has(ref)) ctx.issues.push({ code: 'custom', input: ref, path, params: { fc: 'unknown_ref', kind, ref } });
-  };
-  c.venues.forEach((v, i) => check(orgs, v.hostOrganisationId, 'organisation', ['venues', i, 'hostOrganisationId']));
-  c.sessions.forEach((s, i) => {
-    check(venues, s.venueId, 'venue', ['sessions', i, 'venueId']);
-    check(orgs, s.hostOrganisationId, 'organisation', ['sessions', i, 'hostOrganisationId']);
-    s.programme.forEach((item, j) =>
-      item.speakers.forEach((sp, k) =>
-        check(orgs, sp.organisationId, 'organisation', ['sessions', i, 'programme', j, 'speakers', k, 'organisationId']),
-      ),
-    );
-  });
-  c.feedback.forEach((f, i) => f.sessionIds.forEach((id, j) => check(sessions, id, 'session', ['feedback', i, 'sessionIds', j])));
-  const r = c.registration;
-  if (r.opensAt && r.closesAt && Date.parse(r.closesAt) <= Date.parse(r.opensAt)) {
-    ctx.issues.push({ code: 'custom', input: r.closesAt, path: ['registration', 'closesAt'], params: { fc: 'closes_before_opens' } });
-  }
-});
+export const resolveReferences = rule<CycleLike>(checkCycleReferences);
 
 /** A training cycle: its sessions, organisations, venues, registration rules and evaluation. */
 export const CycleSchema = z.object(cycleShape).check(resolveReferences);

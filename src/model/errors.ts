@@ -1,50 +1,32 @@
+/**
+ * zod's side of validation reports: the error map that gives zod's issues formacoop's messages
+ * (zod's own locales for the generic cases), and `safeParseWith`. What a report is (issues, paths,
+ * `ValidationError`) lives in issues.ts, which the compact validator shares without zod.
+ */
+import { en as zodEn, fr as zodFr } from 'zod/locales';
 import type { z } from './zod.js';
-import { errorMap, type Locale } from './messages.js';
+import { keyOf } from './keys.js';
+import { message, type Locale, type MessageKey } from './messages.js';
+import { ValidationError, formatPath, type ParseOptions, type SafeParseResult, type ValidationIssue } from './issues.js';
 
-/** One problem in a feed or a request: where it is and what is wrong. */
-export interface ValidationIssue {
-  /** Where, as a reader writes it: `sessions[2].date`. Empty for the whole document. */
-  readonly path: string;
-  /** The same, segment by segment. */
-  readonly segments: readonly (string | number)[];
-  /** zod's issue code (`invalid_type`, `custom`…), or formacoop's key for its own rules. */
-  readonly code: string;
-  /** What is wrong, in the requested language. */
-  readonly message: string;
-}
+export { ValidationError, formatPath, type ParseOptions, type SafeParseResult, type ValidationIssue } from './issues.js';
 
-/** `['sessions', 2, 'date']` → `sessions[2].date`. */
-export function formatPath(segments: readonly PropertyKey[]): string {
-  let out = '';
-  for (const s of segments) {
-    if (typeof s === 'number') out += `[${s}]`;
-    else out += out === '' ? String(s) : `.${String(s)}`;
-  }
-  return out;
-}
+type Params = Record<string, unknown>;
 
-/** A document that does not match formacoop's model. Each issue names its path. */
-export class ValidationError extends Error {
-  override readonly name = 'ValidationError';
-  readonly issues: readonly ValidationIssue[];
-  constructor(issues: readonly ValidationIssue[], what = 'document') {
-    const head = issues
-      .slice(0, 3)
-      .map((i) => (i.path ? `${i.path}: ${i.message}` : i.message))
-      .join('; ');
-    const more = issues.length > 3 ? ` (+${issues.length - 3})` : '';
-    super(`Invalid ${what}: ${head}${more}`);
-    this.issues = issues;
-  }
-}
+const zodLocales = { fr: zodFr().localeError, en: zodEn().localeError };
 
-export type SafeParseResult<T> =
-  | { readonly success: true; readonly data: T; readonly error?: undefined }
-  | { readonly success: false; readonly data?: undefined; readonly error: ValidationError };
-
-export interface ParseOptions {
-  /** Language of the messages: `fr` (default) or `en`. */
-  readonly locale?: Locale;
+/** The zod error map for a locale: our keyed messages first, then zod's own locale. */
+export function errorMap(locale: Locale): z.core.$ZodErrorMap {
+  const zodLocale = zodLocales[locale];
+  return (iss) => {
+    const params = (iss as { params?: Params }).params;
+    const key = (params?.fc as MessageKey | undefined) ?? (iss.inst ? keyOf(iss.inst) : undefined);
+    if (key) return message(key, locale, { ...params, ...(iss as unknown as Params) });
+    // A missing required field reads better as "required" than as "expected string, got undefined".
+    if (iss.code === 'invalid_type' && iss.input === undefined) return message('required', locale);
+    if (iss.code === 'too_small' && iss.origin === 'string' && iss.minimum === 1) return message('required', locale);
+    return zodLocale(iss);
+  };
 }
 
 /** Validates with a schema; messages in the requested language; paths as `sessions[2].date`. */

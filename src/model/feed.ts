@@ -51,8 +51,3 @@ export const safeParseCatalogue = (input: unknown, options?: ParseOptions): Safe
 export const parseFeed = (input: unknown, options?: ParseOptions): Feed => parseWith(FeedSchema, input, options, 'feed');
 export const safeParseFeed = (input: unknown, options?: ParseOptions): SafeParseResult<Feed> =>
   safeParseWith(FeedSchema, input, options, 'feed');
-
-/** The cycles of a feed, whichever its kind. */
-export function cyclesOf(feed: Feed): Cycle[] {
-  return feed.type === 'catalogue' ? feed.cycles : [feed];
-}

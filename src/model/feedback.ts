@@ -1,5 +1,6 @@
-import { z } from './zod.js';
+import { rule, z } from './zod.js';
 import { IdSchema, InstantSchema, ProvenanceSchema, plainText } from './common.js';
+import { checkFeedbackForm, checkRatingScale } from './refinements.js';
 
 /** A labelled rating scale (Likert): one label per point, from the lowest to the highest. */
 export const RatingScaleSchema = z
@@ -7,13 +8,7 @@ export const RatingScaleSchema = z
     points: z._default(z.int().check(z.gte(2), z.lte(10)), 5),
     labels: z.array(plainText(80)),
   })
-  .check(
-    z.superRefine((s, ctx) => {
-      if (s.labels.length !== s.points) {
-        ctx.issues.push({ code: 'custom', input: s.labels, path: ['labels'], params: { fc: 'scale_labels', points: s.points } });
-      }
-    }),
-  );
+  .check(rule(checkRatingScale));
 export type RatingScale = z.output<typeof RatingScaleSchema>;
 
 const questionBase = {
@@ -86,18 +81,7 @@ export const FeedbackFormSchema = z
     ),
     provenance: z.optional(ProvenanceSchema),
   })
-  .check(
-    z.superRefine((f, ctx) => {
-      const seen = new Set<string>();
-      f.questions.forEach((q, i) => {
-        if (seen.has(q.id)) ctx.issues.push({ code: 'custom', input: q.id, path: ['questions', i, 'id'], params: { fc: 'duplicate_id', id: q.id } });
-        seen.add(q.id);
-      });
-      if (f.opensAt && f.closesAt && Date.parse(f.closesAt) <= Date.parse(f.opensAt)) {
-        ctx.issues.push({ code: 'custom', input: f.closesAt, path: ['closesAt'], params: { fc: 'closes_before_opens' } });
-      }
-    }),
-  );
+  .check(rule(checkFeedbackForm));
 export type FeedbackForm = z.output<typeof FeedbackFormSchema>;
 
 /** An answer: a scale point or 0–10 score, a text, or an organisation id. */

@@ -1,9 +1,10 @@
 /**
  * Validation messages of formacoop's own rules, in French (source) and English. zod's locales
- * (fr, en) give the rest. One adapter turns any zod issue into a message in the page's language.
+ * (fr, en) give the rest in the SDK (see `errorMap` in errors.ts); the compact validator of the
+ * embed bundle uses the generic keys below instead. Imports nothing of zod, so that an element
+ * may read this catalogue without pulling zod in.
  */
-import { z } from './zod.js';
-import { en as zodEn, fr as zodFr } from 'zod/locales';
+export { keyed } from './keys.js';
 
 export type Locale = 'fr' | 'en';
 
@@ -41,7 +42,17 @@ export type MessageKey =
   | 'feedback_session_missing'
   | 'feedback_session_not_in_form'
   | 'feedback_session_unexpected'
-  | 'feedback_token_missing';
+  | 'feedback_token_missing'
+  // Generic cases, for validators that do not carry zod's locales (the compact validator).
+  | 'expected_type'
+  | 'too_few'
+  | 'too_many'
+  | 'number_too_small'
+  | 'number_too_big'
+  | 'not_allowed'
+  | 'invalid_format'
+  | 'invalid_union'
+  | 'invalid_key';
 
 const REF_FR: Record<string, string> = {
   venue: 'aucun lieu',
@@ -49,6 +60,26 @@ const REF_FR: Record<string, string> = {
   session: 'aucune session',
   question: 'aucune question',
   form: 'aucun questionnaire',
+};
+
+/** What an `invalid_type` issue expected, in words (`int` is zod's name for a whole number). */
+const EXPECTED_FR: Record<string, string> = {
+  string: 'un texte est attendu',
+  number: 'un nombre est attendu',
+  int: 'un nombre entier est attendu',
+  boolean: 'true ou false est attendu',
+  object: 'un objet { … } est attendu',
+  record: 'un objet { … } est attendu',
+  array: 'une liste [ … ] est attendue',
+};
+const EXPECTED_EN: Record<string, string> = {
+  string: 'text is expected',
+  number: 'a number is expected',
+  int: 'a whole number is expected',
+  boolean: 'true or false is expected',
+  object: 'an object { … } is expected',
+  record: 'an object { … } is expected',
+  array: 'a list [ … ] is expected',
 };
 
 const fr: Catalogue = {
@@ -84,6 +115,22 @@ const fr: Catalogue = {
   feedback_session_not_in_form: (p) => `ce questionnaire n'évalue pas la session « ${String(p.sessionId)} »`,
   feedback_session_unexpected: () => 'ce questionnaire porte sur tout le cycle : aucune session ne doit être indiquée',
   feedback_token_missing: () => "lien d'évaluation incomplet : le jeton personnel manque",
+  expected_type: (p) => `valeur invalide : ${EXPECTED_FR[String(p.expected)] ?? 'un autre type est attendu'}`,
+  too_few: (p) => `liste trop courte : au moins ${String(p.minimum)} élément(s)`,
+  too_many: (p) => `liste trop longue : au plus ${String(p.maximum)} élément(s)`,
+  number_too_small: (p) =>
+    p.inclusive ? `valeur trop petite : au moins ${String(p.minimum)}` : `valeur trop petite : elle doit être supérieure à ${String(p.minimum)}`,
+  number_too_big: (p) =>
+    p.inclusive ? `valeur trop grande : au plus ${String(p.maximum)}` : `valeur trop grande : elle doit être inférieure à ${String(p.maximum)}`,
+  not_allowed: (p) => {
+    const values = p.values as readonly unknown[];
+    return values.length === 1
+      ? `valeur invalide : « ${String(values[0])} » est attendu`
+      : `valeur non autorisée : choisissez parmi ${values.map((v) => `« ${String(v)} »`).join(', ')}`;
+  },
+  invalid_format: () => 'format invalide',
+  invalid_union: () => 'valeur invalide : elle ne correspond à aucune des formes acceptées',
+  invalid_key: (p) => `clé invalide : « ${String(p.input)} »`,
 };
 
 const en: Catalogue = {
@@ -118,37 +165,29 @@ const en: Catalogue = {
   feedback_session_not_in_form: (p) => `this questionnaire does not cover session "${String(p.sessionId)}"`,
   feedback_session_unexpected: () => 'this questionnaire covers the whole cycle: no session is expected',
   feedback_token_missing: () => 'incomplete evaluation link: the personal token is missing',
+  expected_type: (p) => `invalid value: ${EXPECTED_EN[String(p.expected)] ?? 'another type is expected'}`,
+  too_few: (p) => `list too short: at least ${String(p.minimum)} item(s)`,
+  too_many: (p) => `list too long: at most ${String(p.maximum)} item(s)`,
+  number_too_small: (p) =>
+    p.inclusive ? `too small: at least ${String(p.minimum)}` : `too small: it must be greater than ${String(p.minimum)}`,
+  number_too_big: (p) =>
+    p.inclusive ? `too large: at most ${String(p.maximum)}` : `too large: it must be less than ${String(p.maximum)}`,
+  not_allowed: (p) => {
+    const values = p.values as readonly unknown[];
+    return values.length === 1
+      ? `invalid value: "${String(values[0])}" is expected`
+      : `value not allowed: choose one of ${values.map((v) => `"${String(v)}"`).join(', ')}`;
+  },
+  invalid_format: () => 'invalid format',
+  invalid_union: () => 'invalid value: it matches none of the accepted forms',
+  invalid_key: (p) => `invalid key: "${String(p.input)}"`,
 };
 
 const catalogues: Record<Locale, Catalogue> = { fr, en };
-const zodLocales = { fr: zodFr().localeError, en: zodEn().localeError };
-
-/** Checks and schemas whose failures get one of our messages rather than zod's generic one. */
-const keys = new WeakMap<object, MessageKey>();
-
-/** Gives a check or schema formacoop's own message for the issues it raises. */
-export function keyed<T extends object>(check: T, key: MessageKey): T {
-  keys.set(check, key);
-  return check;
-}
 
 /** The message for a formacoop key in a locale. */
 export function message(key: MessageKey, locale: Locale, params: Params = {}): string {
   return catalogues[locale][key](params);
-}
-
-/** The zod error map for a locale: our keyed messages first, then zod's own locale. */
-export function errorMap(locale: Locale): z.core.$ZodErrorMap {
-  const zodLocale = zodLocales[locale];
-  return (iss) => {
-    const params = (iss as { params?: Params }).params;
-    const key = (params?.fc as MessageKey | undefined) ?? (iss.inst ? keys.get(iss.inst) : undefined);
-    if (key) return message(key, locale, { ...params, ...(iss as unknown as Params) });
-    // A missing required field reads better as "required" than as "expected string, got undefined".
-    if (iss.code === 'invalid_type' && iss.input === undefined) return message('required', locale);
-    if (iss.code === 'too_small' && iss.origin === 'string' && iss.minimum === 1) return message('required', locale);
-    return zodLocale(iss);
-  };
 }
 
 /** `navigator.language`-like tag → a supported locale (French unless it is English). */

@@ -1,6 +1,7 @@
-import { z } from './zod.js';
+import { rule, trim, z } from './zod.js';
 import { EmailSchema, IdSchema, plainText } from './common.js';
 import { keyed } from './messages.js';
+import { checkParticipant } from './refinements.js';
 
 /** A participant's function in their organisation. */
 export const ParticipantFunctionSchema = z.enum([
@@ -15,7 +16,7 @@ export const ParticipantFunctionSchema = z.enum([
 export type ParticipantFunction = z.output<typeof ParticipantFunctionSchema>;
 
 export const PhoneSchema = z.string().check(
-  z.trim(),
+  trim,
   keyed(z.regex(/^\+?[0-9][0-9 .()-]{5,22}$/), 'phone'),
 );
 
@@ -39,15 +40,6 @@ export const ParticipantSchema = z
     /** …or another one, named. */
     organisationName: z.optional(plainText(200)),
   })
-  .check(
-    z.superRefine((p, ctx) => {
-      if (p.function === 'other' && !p.functionOther) {
-        ctx.issues.push({ code: 'custom', input: p.functionOther, path: ['functionOther'], params: { fc: 'function_other_missing' } });
-      }
-      if (!p.organisationId && !p.organisationName) {
-        ctx.issues.push({ code: 'custom', input: p.organisationName, path: ['organisationName'], params: { fc: 'organisation_missing' } });
-      }
-    }),
-  );
+  .check(rule(checkParticipant));
 export type Participant = z.output<typeof ParticipantSchema>;
 export type ParticipantInput = z.input<typeof ParticipantSchema>;

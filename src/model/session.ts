@@ -1,4 +1,4 @@
-import { z } from './zod.js';
+import { rule, z } from './zod.js';
 import {
   HttpUrlSchema,
   IdSchema,
@@ -9,6 +9,7 @@ import {
   plainText,
 } from './common.js';
 import { MediaSchema } from './media.js';
+import { checkExactDateTimes } from './refinements.js';
 
 /** A day known exactly, with optional times (a whole day when there are none). */
 export const ExactDateSchema = z
@@ -20,16 +21,7 @@ export const ExactDateSchema = z
     timeZone: z._default(TimeZoneSchema, 'Europe/Paris'),
     provenance: z.optional(ProvenanceSchema),
   })
-  .check(
-    z.superRefine((d, ctx) => {
-      if (d.endTime !== undefined && d.startTime === undefined) {
-        ctx.issues.push({ code: 'custom', input: d.endTime, path: ['startTime'], params: { fc: 'start_time_missing' } });
-      }
-      if (d.startTime !== undefined && d.endTime !== undefined && d.endTime <= d.startTime) {
-        ctx.issues.push({ code: 'custom', input: d.endTime, path: ['endTime'], params: { fc: 'end_before_start' } });
-      }
-    }),
-  );
+  .check(rule(checkExactDateTimes));
 
 /** A month known, the day not yet ("fin juin"). */
 export const ApproximateDateSchema = z.object({

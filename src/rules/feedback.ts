@@ -3,7 +3,7 @@
  * with small groups withheld, so that no one's answers can be singled out.
  */
 import type { Cycle } from '../model/cycle.js';
-import { formatPath, type ValidationIssue } from '../model/errors.js';
+import { formatPath, type ValidationIssue } from '../model/issues.js';
 import type { FeedbackForm, FeedbackQuestion, FeedbackResponse, FeedbackSubmission } from '../model/feedback.js';
 import { message, type Locale, type MessageKey } from '../model/messages.js';
 import { organisationsWithRole } from './lookup.js';

@@ -1,4 +1,5 @@
 import type { Cycle } from '../model/cycle.js';
+import type { Feed } from '../model/feed.js';
 import type { Organisation } from '../model/organisation.js';
 import type { Session } from '../model/session.js';
 import type { Venue } from '../model/venue.js';
@@ -25,4 +26,9 @@ export function organisationsWithRole(cycle: Pick<Cycle, 'organisations'>, role:
 /** A session's audience: its own, else the cycle's. */
 export function audienceOf(cycle: Pick<Cycle, 'audience'>, session: Pick<Session, 'audience'>) {
   return session.audience ?? cycle.audience;
+}
+
+/** The cycles of a feed, whichever its kind. */
+export function cyclesOf(feed: Feed): Cycle[] {
+  return feed.type === 'catalogue' ? feed.cycles : [feed];
 }

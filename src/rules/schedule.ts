@@ -3,7 +3,7 @@
  * they group by month — for the three date precisions (exact day, month, unknown).
  */
 import type { Cycle } from '../model/cycle.js';
-import { DEFAULT_TIME_ZONE } from '../model/common.js';
+import { DEFAULT_TIME_ZONE } from '../model/constants.js';
 import type { ApproximateDate, Session, SessionDate } from '../model/session.js';
 import { daysInMonth, nextDay, wallClock, zonedToInstant } from './time.js';
 

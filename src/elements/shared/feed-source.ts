@@ -3,7 +3,8 @@ import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import type { Backend } from '../../backend/backend.js';
 import { createStaticFeedBackend } from '../../backend/static-feed.js';
-import { cyclesOf, type Feed } from '../../model/feed.js';
+import type { Feed } from '../../model/feed.js';
+import { cyclesOf } from '../../rules/lookup.js';
 import type { Locale } from '../../model/messages.js';
 import { feedContext, type FeedState } from './feed-state.js';
 
