@@ -23,7 +23,14 @@ const defineEntries = Object.fromEntries(
 
 export default [
   {
-    input: { index: 'src/index.ts', elements: 'src/elements.ts', ...Object.fromEntries(Object.entries(defineEntries).map(([k, v]) => [`define/${k}`, v])) },
+    input: {
+      index: 'src/index.ts',
+      elements: 'src/elements.ts',
+      ...Object.fromEntries(Object.entries(defineEntries).map(([k, v]) => [`define/${k}`, v])),
+      // The reference server (Node only): its own entries, never reached from the SDK or the elements.
+      'server/index': 'src/server/index.ts',
+      'server/cli': 'src/server/cli.ts',
+    },
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
     external: isBare,
     plugins: [ts()],
