@@ -25,7 +25,11 @@ export const STRICT_CSP =
  * Serves `root`; `/` and directories map to `index` (demo/index.html by default). Only files under
  * `root` are served.
  */
-export function createStaticServer({ root = process.cwd(), index = 'demo/index.html', csp = STRICT_CSP, mounts = {} } = {}) {
+/**
+ * `api`: the formacoop server's origin, when it is not the demo page's default
+ * (http://localhost:8787): HTML pages are served with it instead.
+ */
+export function createStaticServer({ root = process.cwd(), index = 'demo/index.html', csp = STRICT_CSP, mounts = {}, api } = {}) {
   const base = resolve(root);
   return createServer(async (req, res) => {
     try {
@@ -37,7 +41,8 @@ export function createStaticServer({ root = process.cwd(), index = 'demo/index.h
       let file = normalize(join(base, path));
       if (!file.startsWith(base)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
       if (path === '/' || (await stat(file)).isDirectory()) file = join(base, path === '/' ? index : join(path, 'index.html'));
-      const body = await readFile(file);
+      let body = await readFile(file);
+      if (api && extname(file) === '.html') body = Buffer.from(body.toString('utf8').replaceAll('http://localhost:8787', api));
       res.writeHead(200, {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         ...(csp && { 'Content-Security-Policy': csp }),

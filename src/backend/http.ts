@@ -8,17 +8,18 @@
  * Idempotency-Key and its exact body across retries, so the server stores it once. Anything else
  * is final at once. Answers are validated with the model's schemas before they are returned.
  */
-import { AvailabilitySchema, type Availability } from '../model/availability.js';
-import { safeParseWith } from '../model/errors.js';
-import { safeParseFeed, type Feed } from '../model/feed.js';
+import type { Availability } from '../model/availability.js';
+import { validate } from '../model/compact/validate.js';
+import { AVAILABILITY, FEED, FEEDBACK_RECEIPT, REGISTRATION } from '../model/compact/ir.generated.js';
+import type { Node } from '../model/compact/ir.js';
+import type { Feed } from '../model/feed.js';
 import type { FeedbackSubmission } from '../model/feedback.js';
 import type { Locale } from '../model/messages.js';
-import { RegistrationSchema, type Registration } from '../model/registration.js';
-import type { z } from '../model/zod.js';
+import type { Registration } from '../model/registration.js';
 import type { FeedbackSummary } from '../rules/feedback.js';
 import type { Backend, FeedbackReceipt, RequestOptions, SubmitOptions } from './backend.js';
 import { BackendError } from './errors.js';
-import { FeedbackReceiptSchema, type ErrorBody, type ErrorCode, type RegistrationSubmission } from './protocol.js';
+import type { ErrorBody, ErrorCode, RegistrationSubmission } from './protocol.js';
 
 export interface HttpBackendOptions {
   /** The server's address; the API is under `/api` (a path prefix such as `https://x.fr/formacoop` is kept). */
@@ -182,17 +183,20 @@ export function createHttpBackend(options: HttpBackendOptions): HttpBackend {
   }
 
   /** The answer's JSON, checked with `schema`; an answer that does not match is the server's error. */
-  async function parsed<S extends z.core.$ZodType>(response: Response, schema: S): Promise<z.output<S>> {
+  // Answers are checked with the compact validator (derived from the same zod schemas, no zod in
+  // the elements' bundle).
+  async function parsed<T>(response: Response, ir: Node): Promise<T> {
     let json: unknown;
     try {
       json = await response.json();
     } catch {
       throw new BackendError('http', 'server-error', words.invalidAnswer, response.status);
     }
-    const result = safeParseWith(schema, json, { locale });
+    const result = validate<T>(ir, json, locale);
     if (!result.success) {
-      const issues = result.error.issues.map((i) => ({ path: i.path, message: i.message }));
-      throw new BackendError('http', 'server-error', `${words.invalidAnswer}: ${result.error.message}`, response.status, {
+      const issues = result.issues.map((i) => ({ path: i.path, message: i.message }));
+      const detail = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+      throw new BackendError('http', 'server-error', `${words.invalidAnswer}: ${detail}`, response.status, {
         error: { code: 'server-error', message: words.invalidAnswer, issues },
       });
     }
@@ -207,25 +211,15 @@ export function createHttpBackend(options: HttpBackendOptions): HttpBackend {
       const cached = cachedFeed?.path === path ? cachedFeed : undefined;
       const response = await send({ method: 'GET', path, signal, headers: cached ? { 'If-None-Match': cached.etag } : {} });
       if (response.status === 304 && cached) return cached.feed;
-      let json: unknown;
-      try {
-        json = await response.json();
-      } catch {
-        throw new BackendError('http', 'server-error', words.invalidAnswer, response.status);
-      }
-      const result = safeParseFeed(json, { locale });
-      if (!result.success) {
-        const issues = result.error.issues.map((i) => ({ path: i.path, message: i.message }));
-        throw new BackendError('http', 'server-error', result.error.message, response.status, { error: { code: 'server-error', message: result.error.message, issues } });
-      }
+      const feed = await parsed<Feed>(response, FEED);
       const etag = response.headers.get('etag');
-      cachedFeed = etag === null ? undefined : { path, etag, feed: result.data };
-      return result.data;
+      cachedFeed = etag === null ? undefined : { path, etag, feed };
+      return feed;
     },
 
     async availability(cycleId, { signal }: RequestOptions = {}) {
       const response = await send({ method: 'GET', path: `/api/cycles/${segment(cycleId)}/availability`, signal });
-      return parsed(response, AvailabilitySchema);
+      return parsed<Availability>(response, AVAILABILITY);
     },
 
     async register(cycleId, submission, { idempotencyKey, signal }) {
@@ -236,7 +230,7 @@ export function createHttpBackend(options: HttpBackendOptions): HttpBackend {
         body: JSON.stringify(submission),
         signal,
       });
-      return parsed(response, RegistrationSchema);
+      return parsed<Registration>(response, REGISTRATION);
     },
 
     async sendFeedback(cycleId, submission, { idempotencyKey, signal }) {
@@ -245,7 +239,7 @@ export function createHttpBackend(options: HttpBackendOptions): HttpBackend {
           ? `/api/cycles/${segment(cycleId)}/feedback`
           : `/api/cycles/${segment(cycleId)}/sessions/${segment(submission.sessionId)}/feedback`;
       const response = await send({ method: 'POST', path, headers: { 'Idempotency-Key': idempotencyKey }, body: JSON.stringify(submission), signal });
-      return parsed(response, FeedbackReceiptSchema);
+      return parsed<FeedbackReceipt>(response, FEEDBACK_RECEIPT);
     },
 
     async feedbackSummary(cycleId, formId, { signal, adminToken }: RequestOptions & { readonly adminToken?: string } = {}) {

@@ -85,7 +85,7 @@ export const ErrorBodySchema = z.object({
 });
 
 /** What `POST …/feedback` answers (201). */
-export const FeedbackReceiptSchema = z.object({ id: IdSchema, submittedAt: InstantSchema });
+export { FeedbackReceiptSchema } from '../model/feedback.js';
 
 /** Admin: erase a person's registrations (RGPD), identified by their email. */
 export const ErasureRequestSchema = z.object({ email: EmailSchema });

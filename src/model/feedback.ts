@@ -109,3 +109,7 @@ export const FeedbackResponseSchema = z.object({
   submittedAt: InstantSchema,
 });
 export type FeedbackResponse = z.output<typeof FeedbackResponseSchema>;
+
+/** What a backend answers when it has stored an evaluation answer. */
+export const FeedbackReceiptSchema = z.object({ id: IdSchema, submittedAt: InstantSchema });
+export type FeedbackReceiptOutput = z.output<typeof FeedbackReceiptSchema>;

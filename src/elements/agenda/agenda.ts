@@ -65,6 +65,10 @@ export class FcAgenda extends LitElement {
 
   /** URL of a feed of its own (else the `<fc-cycle>` around it). */
   @property() src?: string;
+  /** Address of a formacoop server, instead of `src`: the feed and live seats come from it. */
+  @property() api?: string;
+  /** With `api`: the id of the cycle to show. */
+  @property() cycle?: string;
   /** An already-parsed feed. */
   @property({ attribute: false }) data?: Feed;
   /** A backend to read the feed from. */
@@ -92,8 +96,11 @@ export class FcAgenda extends LitElement {
 
   private readonly localeController = new LocaleController(this);
   private readonly source = new FeedSource(this, () => this.localeController.locale);
-  private readonly url = new AgendaUrlController(this, () => this.urlPrefix, () => this.readUrl(true));
+  private readonly url = new AgendaUrlController(this, () => this.urlPrefix, () => this.readUrl());
   private rowsFor?: readonly Cycle[];
+  /** Seats read from the backend, when the page did not set `availability`. */
+  @state() private liveAvailability?: readonly Availability[];
+  private availabilityFor?: readonly Cycle[];
   private rows: AgendaRow[] = [];
   private options: ReturnType<typeof filterOptions> = filterOptions([]);
   private pendingFocus?: string;
@@ -101,7 +108,9 @@ export class FcAgenda extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.readUrl(false);
+    // A deep link (`#fc-<cycle>-<session>`) opens, shows and focuses its session on load too: the
+    // browser cannot scroll to an id inside a shadow root.
+    this.readUrl();
   }
 
   override disconnectedCallback(): void {
@@ -118,20 +127,20 @@ export class FcAgenda extends LitElement {
     return this.localeController.locale;
   }
 
-  private readUrl(navigated: boolean): void {
+  private readUrl(): void {
     const s = this.url.read();
     this.filters = s.filters;
     this.view = s.view;
     this.month = s.month;
     const anchor = this.url.hashAnchor();
-    if (anchor) this.openSession(anchor, navigated);
+    if (anchor) this.openSession(anchor);
   }
 
   /** Shows a session reached by its anchor: in the list, even if the filters hid it, expanded, focused. */
-  private openSession(anchor: string, focus: boolean): void {
+  private openSession(anchor: string): void {
     this.openAnchor = anchor;
     this.view = 'list';
-    if (focus) this.pendingFocus = anchor;
+    this.pendingFocus = anchor;
   }
 
   private writeUrl(): void {
@@ -145,6 +154,10 @@ export class FcAgenda extends LitElement {
       this.rows = buildRows(state.cycles, this.now ?? new Date());
       // Computed once per feed: a keystroke must not sort the communes again.
       this.options = filterOptions(this.rows);
+    }
+    if (state.status === 'ready' && state.backend?.availability && state.cycles !== this.availabilityFor) {
+      this.availabilityFor = state.cycles;
+      void this.loadAvailability(state.backend as Required<Pick<Backend, 'availability'>>, state.cycles);
     }
   }
 
@@ -196,7 +209,7 @@ export class FcAgenda extends LitElement {
     // A session reached by its link is shown whatever the filters.
     const opened = this.openAnchor ? this.rows.find((r) => r.anchor === this.openAnchor) : undefined;
     if (opened && !shown.includes(opened)) shown = filterRows(this.rows, NO_FILTERS, 'all');
-    return html`${this.renderHeader(state.cycles)} ${this.renderFilters(when)}
+    return html`${this.renderHeader(state.cycles)} ${this.renderFilters(when, state.cycles)}
       <div class="toolbar">
         <div class="views" role="group" aria-label=${t.view}>
           <button type="button" aria-pressed=${this.view === 'list'} @click=${() => this.setView('list')}>${t.listView}</button>
@@ -225,7 +238,7 @@ export class FcAgenda extends LitElement {
     </div>`;
   }
 
-  private renderFilters(when: When): TemplateResult {
+  private renderFilters(when: When, cycles: readonly Cycle[]): TemplateResult {
     const t = this.t;
     const o = this.options;
     const f = this.filters;
@@ -237,7 +250,9 @@ export class FcAgenda extends LitElement {
           ${options.map(([v, l]) => html`<option value=${v} ?selected=${f[name] === v}>${l}</option>`)}
         </select>
       </div>`;
-    return html`<form class="filters" part="filters" role="search" aria-label=${t.filters} @submit=${(e: Event) => e.preventDefault()}>
+    // Named after its cycle: two agendas on a page must not offer two identical search landmarks.
+    const label = cycles.length === 1 ? `${t.filters} — ${cycles[0]!.title}` : t.filters;
+    return html`<form class="filters" part="filters" role="search" aria-label=${label} @submit=${(e: Event) => e.preventDefault()}>
       <div class="field">
         <label for="f-q">${t.search}</label>
         <input id="f-q" name="q" type="search" .value=${f.q} placeholder=${t.searchPlaceholder} autocomplete="off" @input=${this.onFilter} />
@@ -311,8 +326,10 @@ export class FcAgenda extends LitElement {
     }
     const rest = rows.length - visible.length;
     return html`${groups.map(
-        (g, i) => html`<section class="month" aria-labelledby="m-${g.month}-${i}">
-          ${this.heading(this.headingLevel + 1, 'month-title', this.monthLabel(g.month), `m-${g.month}-${i}`)}
+        // A month is a heading, not a landmark: dozens of « region » landmarks would drown the page's
+        // own, and two agendas on a page would repeat the same names.
+        (g) => html`<section class="month">
+          ${this.heading(this.headingLevel + 1, 'month-title', this.monthLabel(g.month))}
           <ol class="sessions">
             ${g.rows.map((r) => this.renderSession(r))}
           </ol>
@@ -336,7 +353,7 @@ export class FcAgenda extends LitElement {
     const level = this.headingLevel + 2;
     const address = r.venue?.address;
     const place = [r.venue?.name, address?.street, [address?.postalCode, address?.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ');
-    const seats = this.seatsOf(cycle.id, s.id);
+    const seats = r.timing === 'past' ? undefined : this.seatsOf(cycle.id, s.id);
     const canRegister = cycle.registration.status === 'open' && r.timing !== 'past' && s.status === 'scheduled';
     const registerUrl = this.registrationUrl ?? cycle.registration.url;
     const datetime = datetimeAttribute(s.date);
@@ -363,8 +380,8 @@ export class FcAgenda extends LitElement {
       ${this.renderProgramme(r)} ${r.timing === 'past' ? this.renderPhotos(r) : nothing}
       <div class="actions">
         ${s.date.precision === 'exact' && s.status !== 'cancelled'
-          ? html`<button type="button" @click=${() => this.downloadICS(cycle, s.id)} aria-label=${t.addSessionToCalendar(s.title)}>
-              ${t.addToCalendar}
+          ? html`<button type="button" @click=${() => this.downloadICS(cycle, s.id)}>
+              ${t.addToCalendar}<span class="visually-hidden"> : ${s.title}</span>
             </button>`
           : nothing}
         ${canRegister && registerUrl
@@ -438,7 +455,7 @@ export class FcAgenda extends LitElement {
         ${media.map(
           (m) => html`<li>
             <figure>
-              <img src=${new URL(m.url, base).href} alt=${m.alt} loading="lazy" width=${m.width ?? nothing} height=${m.height ?? nothing} />
+              <img src=${resolveUrl(m.url, base)} alt=${m.alt} loading="lazy" width=${m.width ?? nothing} height=${m.height ?? nothing} />
               ${m.caption || m.credit ? html`<figcaption>${[m.caption, m.credit && `© ${m.credit}`].filter(Boolean).join(' — ')}</figcaption>` : nothing}
             </figure>
           </li>`,
@@ -446,8 +463,19 @@ export class FcAgenda extends LitElement {
       </ul>`;
   }
 
+  /** Live seats for the cycles open to registration; the agenda shows without them if this fails. */
+  private async loadAvailability(backend: Required<Pick<Backend, 'availability'>>, cycles: readonly Cycle[]): Promise<void> {
+    try {
+      const open = cycles.filter((c) => c.registration.status === 'open');
+      const list = await Promise.all(open.map((c) => backend.availability(c.id)));
+      if (this.availabilityFor === cycles) this.liveAvailability = list;
+    } catch {
+      // Seats are extra information: a failed read leaves them out rather than failing the agenda.
+    }
+  }
+
   private seatsOf(cycleId: string, sessionId: string): { text: string; full: boolean } | undefined {
-    const a = this.availability?.find((x) => x.cycleId === cycleId)?.sessions.find((x) => x.sessionId === sessionId);
+    const a = (this.availability ?? this.liveAvailability)?.find((x) => x.cycleId === cycleId)?.sessions.find((x) => x.sessionId === sessionId);
     if (!a) return undefined;
     if (a.full) return { text: a.waitlisted > 0 ? this.t.waitlist(a.waitlisted) : this.t.full, full: true };
     if (a.seatsLeft === undefined) return undefined;
@@ -550,6 +578,15 @@ function osmLink(r: AgendaRow): string {
   const a = r.venue?.address;
   const query = [r.venue?.name, a?.street, a?.postalCode, a?.commune, a?.country === 'FR' || !a ? 'France' : a.country].filter(Boolean).join(', ');
   return `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}`;
+}
+
+/** A photo's address, relative to the feed; to the page when the feed's URL cannot be a base (a blob: or data: URL). */
+function resolveUrl(url: string, base: string): string {
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return new URL(url, document.baseURI).href;
+  }
 }
 
 function withSession(url: string, sessionId: string): string {

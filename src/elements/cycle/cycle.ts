@@ -27,6 +27,10 @@ export class FcCycle extends LitElement {
 
   /** URL of the feed (JSON), relative to the page. */
   @property() src?: string;
+  /** Address of a formacoop server (instead of `src`): the feed, live seats and submissions go through it. */
+  @property() api?: string;
+  /** With `api`: the id of the cycle to show (every cycle of the server when absent). */
+  @property() cycle?: string;
   /** An already-parsed feed, set from JavaScript. */
   @property({ attribute: false }) data?: Feed;
   /** A backend to read the feed from, set from JavaScript. */

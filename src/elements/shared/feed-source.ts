@@ -3,6 +3,7 @@ import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import type { Backend } from '../../backend/backend.js';
 import { createStaticFeedBackend } from '../../backend/static-feed.js';
+import { createHttpBackend } from '../../backend/http.js';
 import type { Feed } from '../../model/feed.js';
 import { cyclesOf } from '../../rules/lookup.js';
 import type { Locale } from '../../model/messages.js';
@@ -11,6 +12,10 @@ import { feedContext, type FeedState } from './feed-state.js';
 /** The properties by which an element is given its own feed (rather than its `<fc-cycle>`'s). */
 export interface FeedSourceHost extends ReactiveControllerHost, HTMLElement {
   src?: string | undefined;
+  /** A formacoop server's address: the feed, seats and submissions go through its REST API. */
+  api?: string | undefined;
+  /** With `api`: the cycle to show (else every cycle of the server). */
+  cycle?: string | undefined;
   data?: Feed | undefined;
   backend?: Backend | undefined;
 }
@@ -25,7 +30,7 @@ export class NoSourceError extends Error {
  */
 export class FeedSource implements ReactiveController {
   private fromContext: FeedState | undefined;
-  private readonly task: Task<[string | undefined, Feed | undefined, Backend | undefined], FeedState & { status: 'ready' }>;
+  private readonly task: Task<[string | undefined, Feed | undefined, Backend | undefined, string | undefined, string | undefined], FeedState & { status: 'ready' }>;
 
   constructor(
     private readonly host: FeedSourceHost,
@@ -44,10 +49,17 @@ export class FeedSource implements ReactiveController {
       });
     }
     this.task = new Task(host, {
-      args: () => [host.src, host.data, host.backend],
-      task: async ([src, data, backend], { signal }) => {
+      args: () => [host.src, host.data, host.backend, host.api, host.cycle],
+      task: async ([src, data, backend, api, cycle], { signal }) => {
         if (data) return { status: 'ready', feed: data, cycles: cyclesOf(data), backend };
-        const source = backend ?? (src ? createStaticFeedBackend(new URL(src, document.baseURI).href, { locale: this.locale() }) : undefined);
+        const locale = this.locale();
+        const source =
+          backend ??
+          (api
+            ? createHttpBackend({ baseUrl: new URL(api, document.baseURI).href, cycleId: cycle || undefined, locale })
+            : src
+              ? createStaticFeedBackend(new URL(src, document.baseURI).href, { locale })
+              : undefined);
         if (!source) throw new NoSourceError();
         const feed = await source.loadFeed({ signal });
         const baseUrl = 'url' in source && typeof source.url === 'string' ? source.url : undefined;
@@ -60,7 +72,7 @@ export class FeedSource implements ReactiveController {
 
   /** Whether the element has a source of its own. */
   get own(): boolean {
-    return Boolean(this.host.src || this.host.data || this.host.backend);
+    return Boolean(this.host.src || this.host.data || this.host.backend || this.host.api);
   }
 
   get state(): FeedState {

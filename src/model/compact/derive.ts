@@ -25,6 +25,10 @@ export const ROOTS = {
   FEED: model.FeedSchema,
   REGISTRATION_REQUEST: model.RegistrationRequestSchema,
   FEEDBACK_SUBMISSION: model.FeedbackSubmissionSchema,
+  // What the HTTP backend checks in the server's answers.
+  AVAILABILITY: model.AvailabilitySchema,
+  REGISTRATION: model.RegistrationSchema,
+  FEEDBACK_RECEIPT: model.FeedbackReceiptSchema,
 } satisfies Record<string, Schema>;
 
 export type Roots = { readonly [name in keyof typeof ROOTS]: Node };
@@ -286,6 +290,9 @@ export function deriveRoots(): Roots {
     FEED: derive(ROOTS.FEED, ''),
     REGISTRATION_REQUEST: derive(ROOTS.REGISTRATION_REQUEST, ''),
     FEEDBACK_SUBMISSION: derive(ROOTS.FEEDBACK_SUBMISSION, ''),
+    AVAILABILITY: derive(ROOTS.AVAILABILITY, ''),
+    REGISTRATION: derive(ROOTS.REGISTRATION, ''),
+    FEEDBACK_RECEIPT: derive(ROOTS.FEEDBACK_RECEIPT, ''),
   };
 }
 

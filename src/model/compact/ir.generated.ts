@@ -21,18 +21,19 @@ const Audience: Node = [4, {
   kinds: [5, [3, ["agents", "elected-officials"]], [[0, 1]]],
   description: node10,
 }];
-const node11: Node = [9, [1, [[5], [3, 0, 1]]]];
-const node12: Node = [9, [1, [[3, 0, 0], [4, 365, 1]]]];
-const node13: Node = [0, [[6], [0, 1], [1, 200], [8, hasNoControlChars, { fc: "control_chars" }]]];
-const node14: Node = [0, [[6], [0, 1], [1, 1000], [8, hasNoControlChars, { fc: "control_chars" }]]];
-const node15: Node = [9, node14];
+const node11: Node = [1, [[5], [3, 0, 1]]];
+const node12: Node = [9, node11];
+const node13: Node = [9, [1, [[3, 0, 0], [4, 365, 1]]]];
+const node14: Node = [0, [[6], [0, 1], [1, 200], [8, hasNoControlChars, { fc: "control_chars" }]]];
+const node15: Node = [0, [[6], [0, 1], [1, 1000], [8, hasNoControlChars, { fc: "control_chars" }]]];
+const node16: Node = [9, node15];
 const Provenance_optional: Node = [9, [4, {
   status: [3, ["stated", "inferred", "unknown", "example"]],
-  note: node15,
+  note: node16,
 }]];
 const Organisation_list_default: Node = [10, [5, [4, {
   id: Id,
-  name: node13,
+  name: node14,
   shortName: [9, [0, [[6], [0, 1], [1, 60], [8, hasNoControlChars, { fc: "control_chars" }]]]],
   kind: [3, ["epci", "territorial-pole", "cnfpt", "commune", "network", "state", "other"]],
   roles: [10, [5, [3, ["organiser", "co-organiser", "host", "partner", "member", "speaker", "funder", "evaluator"]]], []],
@@ -40,14 +41,14 @@ const Organisation_list_default: Node = [10, [5, [4, {
   url: HttpUrl_optional,
   provenance: Provenance_optional,
 }]], []];
-const node16: Node = [9, node13];
+const node17: Node = [9, node14];
 const Id_optional: Node = [9, Id];
-const node17: Node = [9, [0, [[6], [0, 1], [1, 2000], [8, hasNoControlChars, { fc: "control_chars" }]]]];
+const node18: Node = [9, [0, [[6], [0, 1], [1, 2000], [8, hasNoControlChars, { fc: "control_chars" }]]]];
 const Venue_list_default: Node = [10, [5, [4, {
   id: Id,
-  name: node13,
+  name: node14,
   address: [9, [4, {
-    street: node16,
+    street: node17,
     postalCode: [9, [0, [[2, /^\d{5}$/, "postal_code"]]]],
     commune: node8,
     country: [10, [0, [[2, /^[A-Z]{2}$/]]], "FR"],
@@ -57,11 +58,11 @@ const Venue_list_default: Node = [10, [5, [4, {
     lat: [1, [[3, -90, 1], [4, 90, 1]]],
     lon: [1, [[3, -180, 1], [4, 180, 1]]],
   }]],
-  access: node17,
+  access: node18,
   provenance: Provenance_optional,
 }]], []];
 const LocalTime_optional: Node = [9, [0, [[2, /^(?:[01]\d|2[0-3]):[0-5]\d$/, "local_time"]], "local_time"]];
-const node18: Node = [9, [1, [[5], [3, 0, 0]]]];
+const node19: Node = [9, [1, [[5], [3, 0, 0]]]];
 const Session_list_default: Node = [10, [5, [4, {
   id: Id,
   number: [9, [1, [[5], [3, 0, 1], [4, 999, 1]]]],
@@ -95,37 +96,38 @@ const Session_list_default: Node = [10, [5, [4, {
   optional: node7,
   bonus: node7,
   eligibility: [10, [3, ["anyone", "cycle-participants"]], "anyone"],
-  capacity: node11,
+  capacity: node12,
   objectives: [10, [5, node9], []],
   programme: [10, [5, [4, {
     kind: [3, ["workshop", "theory", "experience-sharing", "tools-and-methods", "discussion", "presentation", "evaluation", "other"]],
     title: node9,
-    description: node17,
+    description: node18,
     startTime: LocalTime_optional,
     endTime: LocalTime_optional,
     speakers: [10, [5, [4, {
       organisationId: Id_optional,
-      name: node16,
+      name: node17,
     }]], []],
   }]], []],
   media: [10, [5, [4, {
     url: [0, [[6], [0, 1], [1, 2000], [8, isResourceUrl, { fc: "resource_url" }]]],
     alt: node9,
     caption: node10,
-    credit: node16,
-    width: node18,
-    height: node18,
+    credit: node17,
+    width: node19,
+    height: node19,
     provenance: Provenance_optional,
   }]], []],
   provenance: Provenance_optional,
 }]], []];
-const Instant_optional: Node = [9, [0, [[2, /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/, "instant"]], "instant"]];
-const node19: Node = [10, [2], true];
+const Instant: Node = [0, [[2, /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/, "instant"]], "instant"];
+const Instant_optional: Node = [9, Instant];
+const node20: Node = [10, [2], true];
 const RegistrationSettings_default: Node = [10, [4, {
   status: [10, [3, ["open", "closed", "not-open-yet"]], "closed"],
   opensAt: Instant_optional,
   closesAt: Instant_optional,
-  waitlist: node19,
+  waitlist: node20,
   url: HttpUrl_optional,
 }], { status: "closed", waitlist: true }];
 const RatingScale: Node = [4, {
@@ -135,7 +137,7 @@ const RatingScale: Node = [4, {
 const FeedbackForm_list_default: Node = [10, [5, [4, {
   id: Id,
   title: node3,
-  intro: node17,
+  intro: node18,
   scope: [3, ["cycle", "session"]],
   sessionIds: [10, [5, Id], []],
   opensAt: Instant_optional,
@@ -147,7 +149,7 @@ const FeedbackForm_list_default: Node = [10, [5, [4, {
     label: node3,
     help: node10,
     type: [3, ["rating"]],
-    required: node19,
+    required: node20,
     scale: [9, RatingScale],
   }]], ["recommendation", [4, {
     id: Id,
@@ -178,27 +180,38 @@ const FeedbackForm_list_default: Node = [10, [5, [4, {
 }, [[9, checkFeedbackForm]]]], []];
 const PrivacyNotice_optional: Node = [9, [4, {
   controller: node9,
-  purpose: node14,
+  purpose: node15,
   legalBasis: node9,
-  recipients: node15,
+  recipients: node16,
   retention: node9,
   retentionDays: [1, [[5], [3, 1, 1], [4, 3650, 1]]],
-  rights: node14,
+  rights: node15,
   dpoContact: node3,
   cnilUrl: [10, HttpUrl, "https://www.cnil.fr/fr/plaintes"],
   provenance: Provenance_optional,
 }]];
 const Email: Node = [0, [[2, /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/, "email"], [1, 254]], "email"];
-const node20: Node = [9, [4, {
-  name: node16,
+const node21: Node = [9, [4, {
+  name: node17,
   email: [9, Email],
 }]];
 const Source_list_default: Node = [10, [5, [4, {
   title: node3,
   url: HttpUrl_optional,
-  note: node15,
+  note: node16,
 }]], []];
-const node21: Node = [0, [[6], [0, 1], [1, 100], [8, hasNoControlChars, { fc: "control_chars" }]]];
+const node22: Node = [0, [[6], [0, 1], [1, 100], [8, hasNoControlChars, { fc: "control_chars" }]]];
+const Participant: Node = [4, {
+  firstName: node22,
+  lastName: node22,
+  email: Email,
+  phone: [9, [0, [[6], [2, /^\+?[0-9][0-9 .()-]{5,22}$/, "phone"]]]],
+  function: [3, ["dgs", "dga", "head-of-division", "head-of-department", "project-officer", "elected-official", "other"]],
+  functionOther: node8,
+  organisationId: Id_optional,
+  organisationName: node17,
+}, [[9, checkParticipant]]];
+const Id_list: Node = [5, Id, [[0, 1]]];
 
 export const FEED: Node = [8, "type", [["cycle", [4, {
   $schema: node1,
@@ -213,15 +226,15 @@ export const FEED: Node = [8, "type", [["cycle", [4, {
   edition: node8,
   url: HttpUrl_optional,
   audience: Audience,
-  capacity: node11,
-  durationDays: node12,
+  capacity: node12,
+  durationDays: node13,
   organisations: Organisation_list_default,
   venues: Venue_list_default,
   sessions: Session_list_default,
   registration: RegistrationSettings_default,
   feedback: FeedbackForm_list_default,
   privacy: PrivacyNotice_optional,
-  contact: node20,
+  contact: node21,
   sources: Source_list_default,
   provenance: Provenance_optional,
 }, [[9, checkCycleReferences]]]], ["catalogue", [4, {
@@ -239,36 +252,59 @@ export const FEED: Node = [8, "type", [["cycle", [4, {
     edition: node8,
     url: HttpUrl_optional,
     audience: Audience,
-    capacity: node11,
-    durationDays: node12,
+    capacity: node12,
+    durationDays: node13,
     organisations: Organisation_list_default,
     venues: Venue_list_default,
     sessions: Session_list_default,
     registration: RegistrationSettings_default,
     feedback: FeedbackForm_list_default,
     privacy: PrivacyNotice_optional,
-    contact: node20,
+    contact: node21,
     sources: Source_list_default,
     provenance: Provenance_optional,
   }, [[9, checkCycleReferences]]]],
 }]]]];
 export const REGISTRATION_REQUEST: Node = [4, {
-  participant: [4, {
-    firstName: node21,
-    lastName: node21,
-    email: Email,
-    phone: [9, [0, [[6], [2, /^\+?[0-9][0-9 .()-]{5,22}$/, "phone"]]]],
-    function: [3, ["dgs", "dga", "head-of-division", "head-of-department", "project-officer", "elected-official", "other"]],
-    functionOther: node8,
-    organisationId: Id_optional,
-    organisationName: node16,
-  }, [[9, checkParticipant]]],
-  sessionIds: [5, Id, [[0, 1]]],
-  accessNeeds: node15,
+  participant: Participant,
+  sessionIds: Id_list,
+  accessNeeds: node16,
 }];
 export const FEEDBACK_SUBMISSION: Node = [4, {
   formId: Id,
   sessionId: Id_optional,
   answers: [6, Id, [7, [[1, [[5]]], [0, [[1, 5000]]]]]],
   token: [9, [0, [[0, 8], [1, 200]]]],
+}];
+export const AVAILABILITY: Node = [4, {
+  cycleId: Id,
+  capacity: node12,
+  confirmed: node11,
+  waitlisted: node11,
+  seatsLeft: node12,
+  full: [2],
+  sessions: [5, [4, {
+    sessionId: Id,
+    capacity: node12,
+    confirmed: node11,
+    waitlisted: node11,
+    seatsLeft: node12,
+    full: [2],
+  }]],
+  computedAt: Instant_optional,
+}];
+export const REGISTRATION: Node = [4, {
+  id: Id,
+  cycleId: Id,
+  participant: Participant,
+  sessionIds: Id_list,
+  accessNeeds: node16,
+  status: [3, ["confirmed", "waitlisted", "cancelled"]],
+  waitlistPosition: [9, [1, [[5], [3, 1, 1]]]],
+  createdAt: Instant,
+  updatedAt: Instant_optional,
+}];
+export const FEEDBACK_RECEIPT: Node = [4, {
+  id: Id,
+  submittedAt: Instant,
 }];
