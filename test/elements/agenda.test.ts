@@ -270,6 +270,11 @@ describe('<fc-agenda>', function () {
       expect(text).to.contain('Past');
       expect(text).not.to.contain('Passée');
       expect(shadow(view).querySelector('label[for="f-q"]')!.textContent).to.equal('Search');
+      // The feed's French texts keep their language inside the English interface (RGAA 8.7)…
+      const title = [...shadow(view).querySelectorAll('.session-title span[lang]')].map((e) => `${e.getAttribute('lang')}:${e.textContent}`);
+      expect(title).to.include('fr:Piloter et faire évoluer collectivement nos collectivités');
+      // …and the interface's own words are not marked French.
+      expect(count(shadow(view), '.badge[lang], .number[lang]')).to.equal(0);
       await expect(root).to.be.accessible();
     });
 

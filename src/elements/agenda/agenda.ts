@@ -52,6 +52,9 @@ import { AgendaUrlController, type AgendaView } from './url-state.js';
  * @cssproperty [--fc-color-badge-text=#1d3b52] - Text of badges.
  * @cssproperty [--fc-color-danger=#b3261e] - Errors, « Complet ».
  * @cssproperty [--fc-color-focus=#0b5e8a] - Focus ring.
+ * @cssproperty [--fc-color-input=#ffffff] - Background of the search field and the selects.
+ * @cssproperty [--fc-color-input-text=#1a1a1a] - Text of the search field and the selects.
+ * @cssproperty [--fc-font-size=1rem] - Base text size (also --fc-font-size-small=0.875rem).
  * @cssproperty [--fc-font-family=inherit] - Font (the page's by default).
  * @cssproperty [--fc-space-m=1rem] - Base spacing (also --fc-space-xs, -s, -l).
  * @cssproperty [--fc-radius-m=0.375rem] - Corner radius (also --fc-radius-s).
@@ -125,6 +128,14 @@ export class FcAgenda extends LitElement {
 
   private get locale(): Locale {
     return this.localeController.locale;
+  }
+
+  /**
+   * The feed's language on its texts when the interface speaks another one (RGAA 8.7): French
+   * titles in an English agenda are read with French pronunciation.
+   */
+  private feedLang(cycle: Pick<Cycle, 'lang'>): string | typeof nothing {
+    return cycle.lang.slice(0, 2) === this.locale ? nothing : cycle.lang;
   }
 
   private readUrl(): void {
@@ -229,8 +240,8 @@ export class FcAgenda extends LitElement {
     const cycle = cycles[0]!;
     const organisers = [...organisationsWithRole(cycle, 'organiser'), ...organisationsWithRole(cycle, 'co-organiser')];
     return html`<div class="header">
-      ${this.heading(this.headingLevel, 'cycle-title', cycle.title)}
-      ${cycle.subtitle ? html`<p class="subtitle">${cycle.subtitle}</p>` : nothing}
+      ${this.heading(this.headingLevel, 'cycle-title', html`<span lang=${this.feedLang(cycle)}>${cycle.title}</span>`)}
+      ${cycle.subtitle ? html`<p class="subtitle" lang=${this.feedLang(cycle)}>${cycle.subtitle}</p>` : nothing}
       ${organisers.length ? html`<p class="organisers">${organisers.map((o) => o.name).join(' · ')}</p>` : nothing}
       ${cycle.sessions.some((s) => s.date.precision === 'exact')
         ? html`<button type="button" @click=${() => this.downloadICS(cycle)}>${this.t.addCycleToCalendar}</button>`
@@ -362,7 +373,7 @@ export class FcAgenda extends LitElement {
       ${this.heading(
         level,
         'session-title',
-        html`${s.number !== undefined ? html`<span class="number">${t.sessionNumber(s.number)}</span>` : nothing}${s.title}`,
+        html`${s.number !== undefined ? html`<span class="number">${t.sessionNumber(s.number)}</span>` : nothing}<span lang=${this.feedLang(cycle)}>${s.title}</span>`,
         `${r.anchor}-title`,
         true,
       )}
@@ -370,13 +381,13 @@ export class FcAgenda extends LitElement {
       ${this.renderBadges(r)}
       ${place
         ? html`<p class="venue">
-            <span class="visually-hidden">${t.venue} : </span>${place}
+            <span class="visually-hidden">${t.venue} : </span><span lang=${this.feedLang(cycle)}>${place}</span>
             — <a href=${osmLink(r)} rel="noopener noreferrer">${t.mapLink(r.venue?.name ?? place)}</a>
           </p>`
         : nothing}
-      ${r.host && r.host.name !== r.venue?.name ? html`<p class="host">${r.host.name}</p>` : nothing}
+      ${r.host && r.host.name !== r.venue?.name ? html`<p class="host" lang=${this.feedLang(cycle)}>${r.host.name}</p>` : nothing}
       ${seats ? html`<p class="seats ${seats.full ? 'full' : ''}">${seats.text}</p>` : nothing}
-      ${s.description ? html`<p class="description">${s.description}</p>` : nothing}
+      ${s.description ? html`<p class="description" lang=${this.feedLang(cycle)}>${s.description}</p>` : nothing}
       ${this.renderProgramme(r)} ${r.timing === 'past' ? this.renderPhotos(r) : nothing}
       <div class="actions">
         ${s.date.precision === 'exact' && s.status !== 'cancelled'
@@ -430,7 +441,7 @@ export class FcAgenda extends LitElement {
             ${s.programme.map((item) => {
               const speakers = item.speakers.map((sp) => [sp.name, orgName(sp.organisationId)].filter(Boolean).join(', ')).filter(Boolean);
               return html`<li>
-                <span class="item-kind">${kinds[item.kind]}</span> — ${item.title}
+                <span class="item-kind">${kinds[item.kind]}</span> — <span lang=${this.feedLang(r.cycle)}>${item.title}</span>
                 ${speakers.length ? html`<span class="item-speakers">(${t.speakers} ${speakers.join(' ; ')})</span>` : nothing}
               </li>`;
             })}
@@ -439,7 +450,7 @@ export class FcAgenda extends LitElement {
       ${s.objectives.length
         ? html`<p><strong>${t.objectives}</strong></p>
             <ul>
-              ${s.objectives.map((o) => html`<li>${o}</li>`)}
+              ${s.objectives.map((o) => html`<li lang=${this.feedLang(r.cycle)}>${o}</li>`)}
             </ul>`
         : nothing}
     </details>`;
