@@ -3,7 +3,6 @@ import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import type { Backend } from '../../backend/backend.js';
 import { createStaticFeedBackend } from '../../backend/static-feed.js';
-import { createHttpBackend } from '../../backend/http.js';
 import type { Feed } from '../../model/feed.js';
 import { cyclesOf } from '../../rules/lookup.js';
 import type { Locale } from '../../model/messages.js';
@@ -53,10 +52,11 @@ export class FeedSource implements ReactiveController {
       task: async ([src, data, backend, api, cycle], { signal }) => {
         if (data) return { status: 'ready', feed: data, cycles: cyclesOf(data), backend };
         const locale = this.locale();
+        // The HTTP client is loaded by the pages that use a server only.
         const source =
           backend ??
           (api
-            ? createHttpBackend({ baseUrl: new URL(api, document.baseURI).href, cycleId: cycle || undefined, locale })
+            ? (await import('../../backend/http.js')).createHttpBackend({ baseUrl: new URL(api, document.baseURI).href, cycleId: cycle || undefined, locale })
             : src
               ? createStaticFeedBackend(new URL(src, document.baseURI).href, { locale })
               : undefined);
