@@ -26,6 +26,7 @@ import {
 import { feedbackFormState, summariseFeedback, validateFeedback, type FeedbackSummary } from '../rules/feedback.js';
 import type { Backend, FeedbackReceipt, RequestOptions, SubmitOptions } from './backend.js';
 import { BackendError } from './errors.js';
+import { say as sayIn, type BackendMessageKey } from './messages.js';
 import {
   IDEMPOTENCY_KEY_PATTERN,
   RegistrationSubmissionSchema,
@@ -100,76 +101,8 @@ interface TokenEntry {
   used: boolean;
 }
 
-type MessageKey = keyof typeof fr;
+type MessageKey = BackendMessageKey;
 type Params = Record<string, string | number | undefined>;
-
-/*
- * The words of the reference server's answers (src/server/messages.ts, which the memory backend may
- * not import: it is Node only), so that a form reads the same sentence from either. Transport
- * failures have no server answer: their words are the client's.
- */
-const fr = {
-  'cycle-not-found': (p: Params) => `aucun cycle n'a l'identifiant « ${p.id} »`,
-  'registration-not-found': (p: Params) => `aucune inscription n'a l'identifiant « ${p.id} » dans ce cycle`,
-  'form-not-found': (p: Params) => `ce cycle n'a pas de questionnaire « ${p.id} »`,
-  invalid: (p: Params) => `la demande contient ${p.count} erreur(s) : ${p.detail}`,
-  'idempotency-key-missing': () => "l'en-tête Idempotency-Key est obligatoire (1 à 200 caractères visibles)",
-  'idempotency-key-reused': () => 'cette clé Idempotency-Key a déjà servi pour une autre demande',
-  'in-flight': () => 'une demande avec cette clé Idempotency-Key est en cours de traitement : réessayez dans un instant',
-  unauthorized: () => "jeton d'administration absent ou invalide",
-  'rate-limited': (p: Params) => `trop de demandes : réessayez dans ${p.seconds} seconde(s)`,
-  'server-error': () => 'erreur du serveur : votre demande n’a pas été enregistrée, réessayez plus tard',
-  'refused-closed': () => 'les inscriptions à ce cycle sont closes',
-  'refused-not-open-yet': () => 'les inscriptions à ce cycle ne sont pas encore ouvertes',
-  'refused-full': () => "ce cycle est complet et n'a pas de liste d'attente",
-  'refused-full-session': (p: Params) => `la journée « ${p.session} » est complète et le cycle n'a pas de liste d'attente`,
-  'refused-unknown-session': (p: Params) => `ce cycle n'a pas de journée « ${p.session} »`,
-  'refused-session-cancelled': (p: Params) => `la journée « ${p.session} » est annulée`,
-  'refused-already-registered': (p: Params) => `vous êtes déjà inscrit·e à la journée « ${p.session} »`,
-  'refused-not-eligible': (p: Params) => `la journée « ${p.session} » est réservée aux personnes déjà inscrites au cycle`,
-  'refused-audience': (p: Params) => `la journée « ${p.session} » n'est pas ouverte à votre public (agents ou élu·es)`,
-  'refused-anti-bot': () =>
-    'votre envoi ressemble à celui d’un robot : prenez le temps de vérifier le formulaire, puis envoyez-le de nouveau',
-  'token-invalid': () => "ce lien d'évaluation n'est pas valide pour ce questionnaire",
-  'already-answered': () => "vous avez déjà répondu à ce questionnaire avec ce lien d'évaluation",
-  'feedback-closed': () => "ce questionnaire n'accepte plus de réponses",
-  'feedback-not-open-yet': () => "ce questionnaire n'est pas encore ouvert",
-  'form-without-tokens': () => "ce questionnaire est anonyme (access: anonymous) : il n'utilise pas de jetons",
-  network: () => 'le serveur ne répond pas ou la connexion est coupée',
-  timeout: () => "le serveur n'a pas répondu à temps",
-};
-
-const en: Record<MessageKey, (p: Params) => string> = {
-  'cycle-not-found': (p) => `no cycle has the identifier "${p.id}"`,
-  'registration-not-found': (p) => `no registration has the identifier "${p.id}" in this cycle`,
-  'form-not-found': (p) => `this cycle has no questionnaire "${p.id}"`,
-  invalid: (p) => `the request has ${p.count} error(s): ${p.detail}`,
-  'idempotency-key-missing': () => 'the Idempotency-Key header is required (1 to 200 visible characters)',
-  'idempotency-key-reused': () => 'this Idempotency-Key was already used for another request',
-  'in-flight': () => 'a request with this Idempotency-Key is being processed: try again in a moment',
-  unauthorized: () => 'admin token missing or invalid',
-  'rate-limited': (p) => `too many requests: try again in ${p.seconds} second(s)`,
-  'server-error': () => 'server error: your request was not stored, please try again later',
-  'refused-closed': () => 'registration to this cycle is closed',
-  'refused-not-open-yet': () => 'registration to this cycle is not open yet',
-  'refused-full': () => 'this cycle is full and has no waiting list',
-  'refused-full-session': (p) => `session "${p.session}" is full and the cycle has no waiting list`,
-  'refused-unknown-session': (p) => `this cycle has no session "${p.session}"`,
-  'refused-session-cancelled': (p) => `session "${p.session}" is cancelled`,
-  'refused-already-registered': (p) => `you are already registered to session "${p.session}"`,
-  'refused-not-eligible': (p) => `session "${p.session}" is for people already registered to the cycle`,
-  'refused-audience': (p) => `session "${p.session}" is not open to your audience (agents or elected officials)`,
-  'refused-anti-bot': () => 'your submission looks like a robot’s: take the time to check the form, then send it again',
-  'token-invalid': () => 'this evaluation link is not valid for this questionnaire',
-  'already-answered': () => 'you have already answered this questionnaire with this evaluation link',
-  'feedback-closed': () => 'this questionnaire no longer accepts answers',
-  'feedback-not-open-yet': () => 'this questionnaire is not open yet',
-  'form-without-tokens': () => 'this questionnaire is anonymous (access: anonymous): it uses no tokens',
-  network: () => 'the server does not answer or the connection is down',
-  timeout: () => 'the server did not answer in time',
-};
-
-const catalogues: Record<Locale, Record<MessageKey, (p: Params) => string>> = { fr, en };
 
 /** 6 random bytes, base64url: the unguessable part of an id. */
 function randomPart(): string {
@@ -219,7 +152,7 @@ export function createMemoryBackend(feed: unknown, options: MemoryBackendOptions
   const clock = options.now ?? (() => new Date());
   const parsedFeed = parseFeed(feed, { locale });
   const cycles = cyclesOf(parsedFeed);
-  const say = (key: MessageKey, params: Params = {}) => catalogues[locale][key](params);
+  const say = (key: MessageKey, params: Params = {}) => sayIn(key, locale, params);
 
   let store: Registration[] = (options.registrations ?? []).map((r) => parseWith(RegistrationSchema, r, { locale }, 'registration'));
   const responses: FeedbackResponse[] = (options.feedbackResponses ?? []).map((r) =>
