@@ -244,7 +244,10 @@ export function createMemoryBackend(feed: unknown, options: MemoryBackendOptions
     decide: (now: Date) => T,
   ): Promise<T> {
     const id = `${cycleId}\u0000${key}`;
-    const fingerprint = canonical(submission);
+    // As the server: the fingerprint leaves the feedback token out, so that nothing kept beside an
+    // answer can tell whose it is.
+    const { token: _token, ...withoutToken } = (submission ?? {}) as Record<string, unknown>;
+    const fingerprint = canonical(typeof submission === 'object' && submission !== null ? withoutToken : submission);
     const entry = keys.get(id);
     if (entry?.state === 'pending') throw httpError(409, 'in-flight', say('in-flight'));
     if (entry) {

@@ -64,7 +64,7 @@ export async function idempotent(
   app.inFlight.add(id);
   try {
     const { value } = await readJson(ctx, app.settings.bodyLimit);
-    const bodyHash = createHash('sha256').update(canonicalJson(value)).digest('hex');
+    const bodyHash = createHash('sha256').update(canonicalJson(withoutToken(value))).digest('hex');
     const earlier = await app.store.earlierAnswer(ref);
     const result = earlier ? { earlier } : await process({ ref, value, bodyHash });
     if ('earlier' in result) {
@@ -76,4 +76,14 @@ export async function idempotent(
   } finally {
     app.inFlight.delete(id);
   }
+}
+
+/**
+ * The body as its idempotency hash sees it: without a feedback token. The hash is kept beside the
+ * stored answer; with the token in it, whoever holds the list of tokens could tell whose answer it is.
+ */
+export function withoutToken(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || !('token' in value)) return value;
+  const { token: _token, ...rest } = value as Record<string, unknown>;
+  return rest;
 }
