@@ -1,18 +1,4 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
-import type { Plugin } from 'vite';
-
-/**
- * package.json says `"sideEffects": false`, which lets the bundler drop `import '../src/elements.js'`
- * and the `define()` calls of src/define/*.ts: Storybook would then show bare, unregistered tags.
- * The registration modules are the side effect we want, so they are kept.
- */
-const registrationModules = /[\\/]src[\\/](elements|define[\\/][^\\/]+)\.ts$/;
-const keepRegistration: Plugin = {
-  name: 'formacoop:keep-element-registration',
-  transform(code, id) {
-    return registrationModules.test(id) ? { code, map: null, moduleSideEffects: true } : undefined;
-  },
-};
 
 /**
  * Storybook for designers: one stories file per element (stories/*.stories.ts), every state they
@@ -33,7 +19,6 @@ const config: StorybookConfig = {
   },
   viteFinal: (config) => ({
     ...config,
-    plugins: [...(config.plugins ?? []), keepRegistration],
     // Storybook's own preview bundle is larger than Vite's default warning threshold.
     build: { ...config.build, chunkSizeWarningLimit: 1500 },
   }),
