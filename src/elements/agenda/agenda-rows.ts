@@ -118,7 +118,16 @@ export function defaultWhen(rows: readonly AgendaRow[]): When {
 }
 
 export function filterRows(rows: readonly AgendaRow[], f: AgendaFilters, when: When): AgendaRow[] {
-  const words = fold(f.q).split(/\s+/).filter(Boolean);
+  return searchRows(selectRows(rows, f, when), searchWords(f.q));
+}
+
+/** The search's words, folded: a session matches when its text contains each of them. */
+function searchWords(q: string): string[] {
+  return fold(q).split(/\s+/).filter(Boolean);
+}
+
+/** The rows that pass every filter but the search. */
+function selectRows(rows: readonly AgendaRow[], f: AgendaFilters, when: When): AgendaRow[] {
   const out: AgendaRow[] = [];
   for (const r of rows) {
     if (f.cycle && r.cycle.id !== f.cycle) continue;
@@ -128,15 +137,56 @@ export function filterRows(rows: readonly AgendaRow[], f: AgendaFilters, when: W
     if (f.audience === 'agents' && !r.forAgents) continue;
     if (when === 'upcoming' && r.timing === 'past') continue;
     if (when === 'past' && r.timing !== 'past') continue;
-    if (words.length && !matches(r.text, words)) continue;
     out.push(r);
   }
   return out;
 }
 
-function matches(text: string, words: readonly string[]): boolean {
-  for (const w of words) if (!text.includes(w)) return false;
-  return true;
+/** The rows whose text contains every word, in their order. */
+function searchRows(rows: AgendaRow[], words: readonly string[]): AgendaRow[] {
+  if (!words.length) return rows;
+  const out: AgendaRow[] = [];
+  if (words.length === 1) {
+    const w = words[0]!;
+    for (let i = 0; i < rows.length; i++) if (rows[i]!.text.includes(w)) out.push(rows[i]!);
+    return out;
+  }
+  next: for (let i = 0; i < rows.length; i++) {
+    const text = rows[i]!.text;
+    for (let j = 0; j < words.length; j++) if (!text.includes(words[j]!)) continue next;
+    out.push(rows[i]!);
+  }
+  return out;
+}
+
+/**
+ * `filterRows` for a keystroke at a time: what passes the filters other than the search is kept
+ * while only the search changes, and a search that narrows the previous one (« al » then « alb »)
+ * looks only among the previous results. Same results as `filterRows`; do not modify them.
+ */
+export class RowFilter {
+  private rows?: readonly AgendaRow[];
+  private key = '';
+  private selected: AgendaRow[] = [];
+  private words: readonly string[] = [];
+  private found: AgendaRow[] = [];
+
+  filter(rows: readonly AgendaRow[], f: AgendaFilters, when: When): readonly AgendaRow[] {
+    const key = `${f.cycle}\u0000${f.host}\u0000${f.commune}\u0000${f.audience}\u0000${when}`;
+    const words = searchWords(f.q);
+    if (rows !== this.rows || key !== this.key) {
+      this.rows = rows;
+      this.key = key;
+      this.selected = selectRows(rows, f, when);
+      this.found = searchRows(this.selected, words);
+    } else if (words.length !== this.words.length || words.some((w, i) => w !== this.words[i])) {
+      // Each former word inside one of the new ones: whatever matches now matched before.
+      const narrower = this.words.length > 0 && this.words.every((p) => words.some((w) => w.includes(p)));
+      this.found = searchRows(narrower ? this.found : this.selected, words);
+    }
+    this.words = words;
+    return this.found;
+  }
 }
 
 /** The choices each filter offers: only values that some session has. */
@@ -153,10 +203,13 @@ export function filterOptions(rows: readonly AgendaRow[]) {
   }
   const collator = new Intl.Collator('fr');
   const byLabel = (a: [string, string], b: [string, string]) => collator.compare(a[1], b[1]);
+  const sortedCommunes = [...communes].sort(collator.compare);
   return {
     cycles: [...cycles].sort(byLabel),
     hosts: [...hosts].sort(byLabel),
-    communes: [...communes].sort(collator.compare),
+    communes: sortedCommunes,
+    /** The communes as `[value, label]`, made once: the form's options are re-rendered only when they change. */
+    communeOptions: sortedCommunes.map((c) => [c, c] as const),
     elected,
   };
 }

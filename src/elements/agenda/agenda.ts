@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import type { Backend } from '../../backend/backend.js';
 import type { Cycle } from '../../model/cycle.js';
 import type { Feed } from '../../model/feed.js';
@@ -20,6 +21,7 @@ import {
   filterOptions,
   filterRows,
   NO_FILTERS,
+  RowFilter,
   type AgendaFilters,
   type AgendaRow,
   type When,
@@ -105,6 +107,7 @@ export class FcAgenda extends LitElement {
   @state() private liveAvailability?: readonly Availability[];
   private availabilityFor?: readonly Cycle[];
   private rows: AgendaRow[] = [];
+  private readonly rowFilter = new RowFilter();
   private options: ReturnType<typeof filterOptions> = filterOptions([]);
   private pendingFocus?: string;
   private jsonLdFor?: readonly Cycle[];
@@ -216,7 +219,7 @@ export class FcAgenda extends LitElement {
         <p class="state empty" part="state empty" role="status">${t.noSessionsAtAll}</p>`;
     }
     const when: When = this.filters.when || defaultWhen(this.rows);
-    let shown = filterRows(this.rows, this.filters, when);
+    let shown: readonly AgendaRow[] = this.rowFilter.filter(this.rows, this.filters, when);
     // A session reached by its link is shown whatever the filters.
     const opened = this.openAnchor ? this.rows.find((r) => r.anchor === this.openAnchor) : undefined;
     if (opened && !shown.includes(opened)) shown = filterRows(this.rows, NO_FILTERS, 'all');
@@ -258,7 +261,10 @@ export class FcAgenda extends LitElement {
         <label for="f-${name}">${label}</label>
         <select id="f-${name}" name=${name} .value=${f[name]} @change=${this.onFilter}>
           <option value="" ?selected=${!f[name]}>${all}</option>
-          ${options.map(([v, l]) => html`<option value=${v} ?selected=${f[name] === v}>${l}</option>`)}
+          ${
+            // Hundreds of hosts and communes: a keystroke in the search must not go through them again.
+            guard([options, f[name]], () => options.map(([v, l]) => html`<option value=${v} ?selected=${f[name] === v}>${l}</option>`))
+          }
         </select>
       </div>`;
     // Named after its cycle: two agendas on a page must not offer two identical search landmarks.
@@ -270,13 +276,8 @@ export class FcAgenda extends LitElement {
       </div>
       ${o.cycles.length > 1 ? select('cycle', t.cycle, t.all, o.cycles) : nothing}
       ${o.hosts.length > 1 ? select('host', t.host, t.allFeminine, o.hosts) : nothing}
-      ${o.communes.length > 1 ? select('commune', t.commune, t.allFeminine, o.communes.map((c) => [c, c] as const)) : nothing}
-      ${o.elected
-        ? select('audience', t.audience, t.all, [
-            ['agents', t.agents],
-            ['elected', t.electedInvited],
-          ])
-        : nothing}
+      ${o.communes.length > 1 ? select('commune', t.commune, t.allFeminine, o.communeOptions) : nothing}
+      ${o.elected ? select('audience', t.audience, t.all, this.audienceOptions(t)) : nothing}
       <div class="field">
         <label for="f-when">${t.when}</label>
         <select id="f-when" name="when" .value=${when} @change=${this.onFilter}>
@@ -286,6 +287,22 @@ export class FcAgenda extends LitElement {
         </select>
       </div>
     </form>`;
+  }
+
+  private audienceChoices?: { t: Messages; options: readonly (readonly [string, string])[] };
+
+  /** The audience filter's choices, the same array as long as the language is the same. */
+  private audienceOptions(t: Messages): readonly (readonly [string, string])[] {
+    if (this.audienceChoices?.t !== t) {
+      this.audienceChoices = {
+        t,
+        options: [
+          ['agents', t.agents],
+          ['elected', t.electedInvited],
+        ],
+      };
+    }
+    return this.audienceChoices.options;
   }
 
   private onFilter(e: Event): void {
@@ -336,13 +353,21 @@ export class FcAgenda extends LitElement {
       else groups.push({ month: r.month, rows: [r] });
     }
     const rest = rows.length - visible.length;
+    // A session that stays in its place while one types is not rendered again, unless something it
+    // shows changed (its row, the language, the seats, its details opened by an anchor, the feed).
+    const state = this.source.state;
     return html`${groups.map(
         // A month is a heading, not a landmark: dozens of « region » landmarks would drown the page's
         // own, and two agendas on a page would repeat the same names.
         (g) => html`<section class="month">
           ${this.heading(this.headingLevel + 1, 'month-title', this.monthLabel(g.month))}
           <ol class="sessions">
-            ${g.rows.map((r) => this.renderSession(r))}
+            ${g.rows.map((r) =>
+              guard(
+                [r, t, this.locale, this.headingLevel, this.registrationUrl, this.availability, this.liveAvailability, this.openAnchor === r.anchor, state, document.baseURI],
+                () => this.renderSession(r),
+              ),
+            )}
           </ol>
         </section>`,
       )}
