@@ -8,13 +8,13 @@
 // --dir serves another build than storybook-static/; --url checks a Storybook already running
 // (`npm run storybook`: --url http://127.0.0.1:6006).
 // One screenshot per element goes to DIR (default /tmp): DIR/storybook-fc-agenda.png, …
-import { createServer } from 'node:http';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
 import { findChromium } from './chromium.mjs';
+import { createStaticServer } from './static-server.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -68,33 +68,9 @@ const DOCS = {
 /** The screenshot kept for each element. */
 const SCREENSHOTS = { 'fc-agenda': 'fc-agenda--registration-open', 'fc-cycle': 'fc-cycle--ready' };
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-
-/** A static server for storybook-static/ on the loopback interface. */
+/** storybook-static/ on the loopback interface, with the project's static server. */
 function serve(root) {
-  const server = createServer(async (req, res) => {
-    try {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-      let file = normalize(join(root, path));
-      if (!file.startsWith(root)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('Not found');
-    }
-  });
+  const server = createStaticServer({ root, index: 'index.html', csp: '' });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 

@@ -15,6 +15,7 @@ const TYPES = {
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.ics': 'text/calendar; charset=utf-8',
+  '.woff2': 'font/woff2',
 };
 
 export const STRICT_CSP =
