@@ -1,7 +1,9 @@
 // Sizes of what a page downloads, min+gzip (gzip -9 of the built, minified files).
 // - per element: its dist/cdn entry and every chunk it imports statically (what the page loads to
 //   show it); chunks it imports on demand (the .ics writer, the JSON-LD writer) are listed apart;
-// - all elements: dist/formacoop.min.js, the one-file bundle of every element.
+// - all elements: dist/formacoop.min.js, the one file a webmaster references for every element
+//   (everything it imports statically is in it); what it fetches on demand from dist/lazy/ (the
+//   English words, the month calendar, the .ics and JSON-LD writers…) is listed apart.
 // Usage: node scripts/sizes.mjs [--json]   (after npm run build)
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -38,9 +40,21 @@ export function measure() {
   }
   const all = join(DIST, 'formacoop.min.js');
   const sdk = join(DIST, 'formacoop-sdk.min.js');
+  const allGraph = existsSync(all) ? graph(all) : undefined;
+  // Every file of dist/lazy/ the bundle may fetch, directly or from another on-demand file.
+  const lazy = new Set();
+  const visitLazy = (file) => {
+    if (lazy.has(file) || allGraph?.statics.includes(file)) return;
+    lazy.add(file);
+    const g = graph(file);
+    for (const f of [...g.statics, ...g.dynamics]) visitLazy(f);
+  };
+  allGraph?.dynamics.forEach(visitLazy);
   return {
     elements,
-    all: existsSync(all) ? gz(all) : undefined,
+    all: allGraph ? allGraph.statics.reduce((n, f) => n + gz(f), 0) : undefined,
+    allFiles: allGraph?.statics.length,
+    allOnDemand: Object.fromEntries([...lazy].map((f) => [f.slice(DIST.length + 1), gz(f)])),
     sdk: existsSync(sdk) ? gz(sdk) : undefined,
   };
 }
@@ -52,7 +66,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
     for (const [name, e] of Object.entries(m.elements))
       console.log(`${name.padEnd(22)} ${kb(e.gzip).padStart(9)} min+gzip (${e.files} files)${e.onDemand ? `, + ${kb(e.onDemand)} on demand` : ''}`);
-    console.log(`${'all (formacoop.min.js)'.padEnd(22)} ${kb(m.all).padStart(9)} min+gzip`);
+    const lazy = Object.entries(m.allOnDemand);
+    console.log(`${'all (formacoop.min.js)'.padEnd(22)} ${kb(m.all).padStart(9)} min+gzip (${m.allFiles} file), + ${kb(lazy.reduce((n, [, v]) => n + v, 0))} on demand in ${lazy.length} files:`);
+    for (const [file, size] of lazy.sort((a, b) => a[0].localeCompare(b[0]))) console.log(`  ${file.padEnd(36)} ${kb(size).padStart(9)}`);
     console.log(`${'SDK (formacoop-sdk.min.js)'.padEnd(22)} ${kb(m.sdk).padStart(9)} min+gzip`);
   }
 }

@@ -1,5 +1,5 @@
 import type { Feed } from '../model/feed.js';
-import { safeParseFeedCompact } from '../model/compact/index.js';
+import { parseFeedCompact } from '../model/compact/feed.js';
 import type { ValidationIssue } from '../model/issues.js';
 import type { Locale } from '../model/messages.js';
 import type { Backend, RequestOptions } from './backend.js';
@@ -50,8 +50,9 @@ export function createStaticFeedBackend(url: string, options: StaticFeedOptions 
         if (signal?.aborted) throw e;
         throw new FeedLoadError('not-json', url, response.status);
       }
-      // The compact validator: the same verdicts as the SDK's zod schemas, a third of the bytes.
-      const result = safeParseFeedCompact(json, { locale: options.locale ?? 'fr' });
+      // The compact validator: the same verdicts as the SDK's zod schemas, a third of the bytes; the
+      // messages of an invalid feed are fetched only then.
+      const result = await parseFeedCompact(json, { locale: options.locale ?? 'fr' });
       if (!result.success) throw new FeedLoadError('invalid-feed', url, response.status, result.error.issues);
       return result.data;
     },

@@ -1,10 +1,12 @@
 /**
  * The words of formacoop's elements. French is the source language; English follows it key for key
- * (the `Messages` type makes a missing translation a type error).
+ * (the `Messages` type makes a missing translation a type error). French is always at hand; English
+ * is fetched when an element speaks it (ui.en.ts), except the words of the loading and error
+ * states, here, which an element shows before (or instead of) the rest.
  */
-import type { Locale } from '../model/messages.js';
+import type { Locale } from '../model/locale.js';
 
-const fr = {
+const frWords = {
   loading: 'Chargement du programme…',
   loadFailed: (url: string, detail: string) => `Le programme n'a pas pu être chargé depuis ${url} : ${detail}.`,
   networkError: 'le serveur ne répond pas ou la connexion est coupée',
@@ -18,7 +20,6 @@ const fr = {
   noSessionsAtAll: "Ce cycle n'a pas encore de sessions.",
   noMatch: 'Aucune session ne correspond à ces filtres.',
   resetFilters: 'Effacer les filtres',
-  agenda: 'Agenda des sessions',
   filters: 'Filtrer les sessions',
   search: 'Rechercher',
   searchPlaceholder: 'titre, lieu, intervenant…',
@@ -49,7 +50,6 @@ const fr = {
   participantsOnly: 'Réservée aux participant·es du cycle',
   venue: 'Lieu',
   mapLink: (place: string) => `Voir ${place} sur OpenStreetMap`,
-  mapLinkNewWindow: '(nouvelle fenêtre)',
   programme: 'Programme',
   objectives: 'Objectifs',
   seatsLeft: (n: number) => `${n} place${n > 1 ? 's' : ''} restante${n > 1 ? 's' : ''}`,
@@ -58,7 +58,6 @@ const fr = {
   register: "S'inscrire",
   registerTo: (title: string) => `S'inscrire à « ${title} »`,
   addToCalendar: 'Ajouter à mon agenda',
-  addSessionToCalendar: (title: string) => `Ajouter « ${title} » à mon agenda (fichier .ics)`,
   addCycleToCalendar: 'Ajouter tout le cycle à mon agenda (fichier .ics)',
   photos: 'Retour en images',
   permalink: 'Lien vers cette session',
@@ -67,13 +66,18 @@ const fr = {
   nextMonth: 'Mois suivant',
   noSessionThisMonth: 'Aucune session ce mois-ci.',
   undatedSessions: 'Sessions sans date précise',
+  calendarLoading: 'Chargement du calendrier…',
+  calendarFailed: "Le calendrier n'a pas pu être chargé (vérifiez la connexion, puis choisissez à nouveau « Calendrier ») ; la liste des sessions reste disponible (« Liste »).",
   speakers: 'Avec',
   weekdaysShort: ['lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.', 'dim.'],
+  /** Said (in English only) when the English words could not be fetched. */
+  englishUnavailable: '',
 };
 
-export type Messages = typeof fr;
+export type Messages = typeof frWords;
 
-const en: Messages = {
+/** The English words of the loading and error states. */
+export const enStates = {
   loading: 'Loading the programme…',
   loadFailed: (url, detail) => `The programme could not be loaded from ${url}: ${detail}.`,
   networkError: 'the server does not answer or the connection is down',
@@ -83,65 +87,32 @@ const en: Messages = {
   documentRoot: '(whole document)',
   noSource: 'No programme source: set the src or api attribute, or put the element inside <fc-cycle>.',
   retry: 'Try again',
-  noSessions: 'No upcoming session.',
-  noSessionsAtAll: 'This cycle has no sessions yet.',
-  noMatch: 'No session matches these filters.',
-  resetFilters: 'Clear filters',
-  agenda: 'Sessions',
-  filters: 'Filter sessions',
-  search: 'Search',
-  searchPlaceholder: 'title, place, speaker…',
-  cycle: 'Cycle',
-  host: 'Host authority',
-  commune: 'Town',
-  audience: 'Audience',
-  when: 'When',
-  all: 'All',
-  allFeminine: 'All',
-  upcoming: 'Upcoming',
-  past: 'Past',
-  agents: 'Staff',
-  electedInvited: 'Elected officials invited',
-  view: 'View',
-  listView: 'List',
-  calendarView: 'Calendar',
-  results: (n) => `${n} session${n > 1 ? 's' : ''}`,
-  showMore: (n) => `Show ${n} more session${n > 1 ? 's' : ''}`,
-  sessionNumber: (n) => `Day ${n}`,
-  pastBadge: 'Past',
-  ongoingBadge: 'Ongoing',
-  bonusBadge: 'Bonus day',
-  optionalBadge: 'Optional',
-  electedBadge: 'Elected officials invited',
-  cancelledBadge: 'Cancelled',
-  postponedBadge: 'Postponed',
-  participantsOnly: "For the cycle's participants only",
-  venue: 'Venue',
-  mapLink: (place) => `See ${place} on OpenStreetMap`,
-  mapLinkNewWindow: '(new window)',
-  programme: 'Programme',
-  objectives: 'Objectives',
-  seatsLeft: (n) => `${n} seat${n > 1 ? 's' : ''} left`,
-  full: 'Full',
-  waitlist: (n) => `Full — waiting list (${n})`,
-  register: 'Register',
-  registerTo: (title) => `Register for "${title}"`,
-  addToCalendar: 'Add to my calendar',
-  addSessionToCalendar: (title) => `Add "${title}" to my calendar (.ics file)`,
-  addCycleToCalendar: 'Add the whole cycle to my calendar (.ics file)',
-  photos: 'Photos',
-  permalink: 'Link to this session',
-  dateUnknown: 'Date to be confirmed',
-  previousMonth: 'Previous month',
-  nextMonth: 'Next month',
-  noSessionThisMonth: 'No session this month.',
-  undatedSessions: 'Sessions without a precise date',
-  speakers: 'With',
-  weekdaysShort: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
-};
+  englishUnavailable: 'The English texts could not be loaded (is the lazy/ folder next to formacoop.min.js?): the agenda is shown in French.',
+} satisfies Partial<Messages>;
 
-const catalogues: Record<Locale, Messages> = { fr, en };
+export const fr: Messages = frWords;
 
+/** English until the rest has arrived: the words of the states, French for the others (never shown by the agenda). */
+const englishWhileLoading: Messages = { ...frWords, ...enStates };
+let english: Messages | undefined;
+let englishLoad: Promise<Messages> | undefined;
+
+/**
+ * The English words, fetched once for the page. Rejects when they cannot be fetched (a site that
+ * copied formacoop.min.js without its lazy/ folder).
+ */
+export function loadEnglish(): Promise<Messages> {
+  englishLoad ??= import('./ui.en.js').then((m) => (english = m.en));
+  return englishLoad;
+}
+
+/** Whether the English words have arrived. */
+export const hasEnglish = (): boolean => english !== undefined;
+
+/**
+ * The words of a language as far as they are here: French always; English once {@link loadEnglish}
+ * has resolved, until then (or when it failed) the English words of the states and French for the rest.
+ */
 export function messagesFor(locale: Locale): Messages {
-  return catalogues[locale];
+  return locale === 'fr' ? frWords : (english ?? englishWhileLoading);
 }

@@ -2,11 +2,13 @@
  * Validation messages of formacoop's own rules, in French (source) and English. zod's locales
  * (fr, en) give the rest in the SDK (see `errorMap` in errors.ts); the compact validator of the
  * embed bundle uses the generic keys below instead. Imports nothing of zod, so that an element
- * may read this catalogue without pulling zod in.
+ * may read this catalogue without pulling zod in; the elements load it only to explain an invalid
+ * document (src/model/compact/feed.ts).
  */
-export { keyed } from './keys.js';
+import type { Locale } from './locale.js';
 
-export type Locale = 'fr' | 'en';
+export { keyed } from './keys.js';
+export { toLocale, type Locale } from './locale.js';
 
 type Params = Record<string, unknown>;
 type Catalogue = Record<MessageKey, (p: Params) => string>;
@@ -188,9 +190,4 @@ const catalogues: Record<Locale, Catalogue> = { fr, en };
 /** The message for a formacoop key in a locale. */
 export function message(key: MessageKey, locale: Locale, params: Params = {}): string {
   return catalogues[locale][key](params);
-}
-
-/** `navigator.language`-like tag → a supported locale (French unless it is English). */
-export function toLocale(tag: string | null | undefined): Locale {
-  return tag && /^en\b/i.test(tag) ? 'en' : 'fr';
 }

@@ -94,6 +94,12 @@ function button(el: FcAgenda, text: string | RegExp, within: ParentNode = shadow
 
 const param = (name: string) => new URL(location.href).searchParams.get(name);
 
+/** The month calendar's code is fetched on demand: waits until the table is shown. */
+async function calendarShown(el: FcAgenda): Promise<HTMLTableElement> {
+  await until(() => isShown(shadow(el).querySelector('table')), 'the month calendar never showed');
+  return shadow(el).querySelector('table')!;
+}
+
 type ICALEvent = InstanceType<typeof ICAL.Event>;
 async function parseICS(blob: Blob): Promise<ICALEvent[]> {
   const calendar = new ICAL.Component(ICAL.parse(await blob.text()));
@@ -223,7 +229,7 @@ describe('<fc-agenda>', function () {
       const root = shadow(el);
       expect(button(el, 'Calendrier').getAttribute('aria-pressed')).to.equal('true');
       expect(button(el, 'Liste').getAttribute('aria-pressed')).to.equal('false');
-      expect(isShown(root.querySelector('table'))).to.equal(true);
+      await calendarShown(el);
       expect(count(root, 'li.session')).to.equal(0);
       // A finished cycle opens on its last month; dateless sessions are listed under the table.
       expect(visibleText(root.querySelector('#calendar-month')!)).to.equal('Juin 2025');
@@ -253,6 +259,7 @@ describe('<fc-agenda>', function () {
     it('opens in the calendar view and month given by the URL', async () => {
       history.replaceState(null, '', '?fc-view=calendar&fc-month=2025-03');
       const el = await agenda();
+      await calendarShown(el);
       expect(visibleText(shadow(el).querySelector('#calendar-month')!)).to.equal('Mars 2025');
       expect(visibleText(shadow(el).querySelector('table')!)).to.contain('Journée 4 — Manager les projets');
     });
@@ -334,7 +341,7 @@ describe('<fc-agenda>', function () {
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(calendarButton.getAttribute('aria-pressed')).to.equal('true');
-      expect(isShown(shadow(el).querySelector('table'))).to.equal(true);
+      await calendarShown(el);
       expect(visibleText(shadow(el).querySelector('#calendar-month')!)).to.equal('Mai 2025');
       expect(visibleText(shadow(el).querySelector('table')!)).to.contain('Journée 5 — Piloter et faire évoluer');
 
@@ -415,8 +422,7 @@ describe('<fc-agenda>', function () {
       expect(sessionItem(el, 'journee-5').querySelector('[part="register"]')!.getAttribute('aria-label')).to.contain('<');
 
       button(el, 'Calendrier').click();
-      await el.updateComplete;
-      expect(visibleText(root.querySelector('table')!)).to.contain('Piloter et faire évoluer collectivement nos collectivités <');
+      expect(visibleText(await calendarShown(el))).to.contain('Piloter et faire évoluer collectivement nos collectivités <');
 
       await until(() => el.querySelector('script[type="application/ld+json"]'), 'no JSON-LD');
       const scripts = el.querySelectorAll('script');

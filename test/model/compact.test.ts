@@ -11,6 +11,7 @@ import {
   type ValidationIssue,
 } from '../../src/index.js';
 import {
+  parseFeedCompact,
   safeParseFeedCompact,
   safeParseFeedbackSubmissionCompact,
   safeParseRegistrationRequestCompact,
@@ -260,6 +261,29 @@ describe('compact validator: invalid feeds, same issues as zod', () => {
     expect(r.error!.issues[0]).to.include({ path: 'type', code: 'invalid_union' });
     expect(r.error!.issues[0]!.message).to.equal('valeur non autorisée : choisissez parmi « cycle », « catalogue »');
   });
+});
+
+describe('compact validator: the agenda’s feed loader (messages fetched for an invalid feed only)', () => {
+  it('a valid feed: the same output as the synchronous validator', async () => {
+    const r = await parseFeedCompact(sample());
+    expect(r.success).to.equal(true);
+    expect(r.data).to.deep.equal(safeParseFeedCompact(sample()).data);
+  });
+
+  for (const locale of ['fr', 'en'] as const) {
+    it(`an invalid feed: the same issues, paths and messages as the synchronous validator (${locale})`, async () => {
+      const input = sample();
+      input.sessions[0].venueId = 'nowhere';
+      input.sessions[1].date = { precision: 'exact', date: '2026-02-30' };
+      input.capacity = 'forty';
+      const lazy = await parseFeedCompact(structuredClone(input), { locale });
+      const now = safeParseFeedCompact(structuredClone(input), { locale });
+      expect(lazy.success).to.equal(false);
+      expect(lazy.error!.issues).to.deep.equal(now.error!.issues);
+      expect(lazy.error!.issues.map((i) => i.path)).to.include.members(['capacity', 'sessions[1].date.date']);
+      expect(lazy.error!.message).to.equal(now.error!.message);
+    });
+  }
 });
 
 describe('compact validator: registration requests and evaluation answers', () => {

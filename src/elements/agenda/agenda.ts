@@ -1,15 +1,14 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import type { Backend } from '../../backend/backend.js';
 import type { Cycle } from '../../model/cycle.js';
 import type { Feed } from '../../model/feed.js';
 import type { Availability } from '../../model/availability.js';
 import type { Messages } from '../../i18n/ui.js';
-import { datetimeAttribute, formatMonth, formatSessionDate, formatDay } from '../../i18n/dates.js';
+import { datetimeAttribute, formatMonth, formatSessionDate } from '../../i18n/dates.js';
 import { programmeItemKindLabels } from '../../formats/labels.js';
 import { organisationsWithRole } from '../../rules/lookup.js';
-import type { Locale } from '../../model/messages.js';
+import type { Locale } from '../../model/locale.js';
 import { tokens } from '../shared/styles.js';
 import { FeedSource } from '../shared/feed-source.js';
 import { LocaleController } from '../shared/locale-controller.js';
@@ -27,6 +26,8 @@ import {
   type When,
 } from './agenda-rows.js';
 import { AgendaUrlController, type AgendaView } from './url-state.js';
+
+type CalendarModule = typeof import('./agenda-calendar.js');
 
 /**
  * The agenda of a training cycle (or of a catalogue of cycles): its sessions by month or on a month
@@ -67,120 +68,146 @@ import { AgendaUrlController, type AgendaView } from './url-state.js';
  */
 export class FcAgenda extends LitElement {
   static override styles = [tokens, agendaStyles];
+  // Reactive properties declared here rather than with decorators: no decorator code in the bundle.
+  // `state: true` ones are internal; `attribute: false` keeps them out of custom-elements.json.
+  static override properties = {
+    src: {},
+    api: {},
+    cycle: {},
+    data: { attribute: false },
+    backend: { attribute: false },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    registrationUrl: { attribute: 'registration-url' },
+    jsonld: { type: Boolean },
+    pageSize: { type: Number, attribute: 'page-size' },
+    urlPrefix: { attribute: 'url-prefix' },
+    availability: { attribute: false },
+    now: { attribute: false },
+    filters: { state: true, attribute: false },
+    view: { state: true, attribute: false },
+    month: { state: true, attribute: false },
+    limit: { state: true, attribute: false },
+    openAnchor: { state: true, attribute: false },
+    calendar: { state: true, attribute: false },
+    liveAvailability: { state: true, attribute: false },
+  };
 
   /** URL of a feed of its own (else the `<fc-cycle>` around it). */
-  @property() src?: string;
+  declare src?: string;
   /** Address of a formacoop server, instead of `src`: the feed and live seats come from it. */
-  @property() api?: string;
+  declare api?: string;
   /** With `api`: the id of the cycle to show. */
-  @property() cycle?: string;
+  declare cycle?: string;
   /** An already-parsed feed. */
-  @property({ attribute: false }) data?: Feed;
+  declare data?: Feed;
   /** A backend to read the feed from. */
-  @property({ attribute: false }) backend?: Backend;
+  declare backend?: Backend;
   /** Level of the agenda's top heading, to fit the page's outline (2 by default). */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
   /** Registration page; « S'inscrire » links there with `?fc-session=<id>`. Default: the cycle's `registration.url`. */
-  @property({ attribute: 'registration-url' }) registrationUrl?: string;
+  declare registrationUrl?: string;
   /** Adds the cycle's schema.org JSON-LD to the page, for search engines. */
-  @property({ type: Boolean }) jsonld = false;
+  jsonld = false;
   /** How many sessions are shown before « Afficher plus ». */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+  pageSize = 20;
   /** Prefix of the agenda's parameters in the page URL, when a page has two agendas. */
-  @property({ attribute: 'url-prefix' }) urlPrefix = 'fc-';
+  urlPrefix = 'fc-';
   /** Seats per session, when known (from the server, or set by the page). */
-  @property({ attribute: false }) availability?: readonly Availability[];
+  declare availability?: readonly Availability[];
   /** The present moment (for past / upcoming); now by default. */
-  @property({ attribute: false }) now?: Date;
+  declare now?: Date;
 
-  @state() private filters: AgendaFilters = NO_FILTERS;
-  @state() private view: AgendaView = 'list';
-  @state() private month = '';
-  @state() private limit = 0;
-  @state() private openAnchor?: string;
+  private filters: AgendaFilters = NO_FILTERS;
+  private view: AgendaView = 'list';
+  private month = '';
+  private limit = 0;
+  private declare openAnchor?: string;
+  /** The month calendar's code once fetched, or why it could not be. */
+  private declare calendar?: CalendarModule | { failed: unknown };
 
-  private readonly localeController = new LocaleController(this);
-  private readonly source = new FeedSource(this, () => this.localeController.locale);
-  private readonly url = new AgendaUrlController(this, () => this.urlPrefix, () => this.readUrl());
-  private rowsFor?: readonly Cycle[];
+  readonly #localeController = new LocaleController(this);
+  readonly #source = new FeedSource(this, () => this.#localeController.locale);
+  readonly #url = new AgendaUrlController(this, () => this.urlPrefix, () => this.#readUrl());
+  #rowsFor?: readonly Cycle[];
   /** Seats read from the backend, when the page did not set `availability`. */
-  @state() private liveAvailability?: readonly Availability[];
-  private availabilityFor?: readonly Cycle[];
-  private rows: AgendaRow[] = [];
-  private readonly rowFilter = new RowFilter();
-  private options: ReturnType<typeof filterOptions> = filterOptions([]);
-  private pendingFocus?: string;
-  private jsonLdFor?: readonly Cycle[];
+  private declare liveAvailability?: readonly Availability[];
+  #availabilityFor?: readonly Cycle[];
+  #rows: AgendaRow[] = [];
+  readonly #rowFilter = new RowFilter();
+  #options: ReturnType<typeof filterOptions> = filterOptions([]);
+  #pendingFocus?: string;
+  #jsonLdFor?: readonly Cycle[];
 
   override connectedCallback(): void {
     super.connectedCallback();
     // A deep link (`#fc-<cycle>-<session>`) opens, shows and focuses its session on load too: the
     // browser cannot scroll to an id inside a shadow root.
-    this.readUrl();
+    this.#readUrl();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.querySelectorAll(':scope > script[data-fc-jsonld]').forEach((s) => s.remove());
-    this.jsonLdFor = undefined;
+    this.#jsonLdFor = undefined;
   }
 
-  private get t(): Messages {
-    return this.localeController.t;
+  get #t(): Messages {
+    return this.#localeController.t;
   }
 
-  private get locale(): Locale {
-    return this.localeController.locale;
+  get #locale(): Locale {
+    return this.#localeController.locale;
   }
 
   /**
    * The feed's language on its texts when the interface speaks another one (RGAA 8.7): French
    * titles in an English agenda are read with French pronunciation.
    */
-  private feedLang(cycle: Pick<Cycle, 'lang'>): string | typeof nothing {
-    return cycle.lang.slice(0, 2) === this.locale ? nothing : cycle.lang;
+  #feedLang(cycle: Pick<Cycle, 'lang'>): string | typeof nothing {
+    return cycle.lang.slice(0, 2) === this.#locale ? nothing : cycle.lang;
   }
 
-  private readUrl(): void {
-    const s = this.url.read();
+  #readUrl(): void {
+    const s = this.#url.read();
     this.filters = s.filters;
     this.view = s.view;
     this.month = s.month;
-    const anchor = this.url.hashAnchor();
-    if (anchor) this.openSession(anchor);
+    const anchor = this.#url.hashAnchor();
+    if (anchor) this.#openSession(anchor);
   }
 
   /** Shows a session reached by its anchor: in the list, even if the filters hid it, expanded, focused. */
-  private openSession(anchor: string): void {
+  #openSession(anchor: string): void {
     this.openAnchor = anchor;
     this.view = 'list';
-    this.pendingFocus = anchor;
+    this.#pendingFocus = anchor;
   }
 
-  private writeUrl(): void {
-    this.url.write({ filters: this.filters, view: this.view, month: this.month });
+  #writeUrl(): void {
+    this.#url.write({ filters: this.filters, view: this.view, month: this.month });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const state = this.source.state;
-    if (state.status === 'ready' && (state.cycles !== this.rowsFor || changed.has('now'))) {
-      this.rowsFor = state.cycles;
-      this.rows = buildRows(state.cycles, this.now ?? new Date());
+    if (this.view === 'calendar' && !this.calendar) this.#loadCalendar();
+    const state = this.#source.state;
+    if (state.status === 'ready' && (state.cycles !== this.#rowsFor || changed.has('now'))) {
+      this.#rowsFor = state.cycles;
+      this.#rows = buildRows(state.cycles, this.now ?? new Date());
       // Computed once per feed: a keystroke must not sort the communes again.
-      this.options = filterOptions(this.rows);
+      this.#options = filterOptions(this.#rows);
     }
-    if (state.status === 'ready' && state.backend?.availability && state.cycles !== this.availabilityFor) {
-      this.availabilityFor = state.cycles;
-      void this.loadAvailability(state.backend as Required<Pick<Backend, 'availability'>>, state.cycles);
+    if (state.status === 'ready' && state.backend?.availability && state.cycles !== this.#availabilityFor) {
+      this.#availabilityFor = state.cycles;
+      void this.#loadAvailability(state.backend as Required<Pick<Backend, 'availability'>>, state.cycles);
     }
   }
 
   protected override updated(): void {
-    void this.syncJsonLd();
-    if (this.pendingFocus) {
-      const target = this.renderRoot.querySelector<HTMLElement>(`[id="${this.pendingFocus}-title"]`);
+    void this.#syncJsonLd();
+    if (this.#pendingFocus) {
+      const target = this.renderRoot.querySelector<HTMLElement>(`[id="${this.#pendingFocus}-title"]`);
       if (target) {
-        this.pendingFocus = undefined;
+        this.#pendingFocus = undefined;
         target.scrollIntoView({ block: 'start' });
         target.focus({ preventScroll: true });
       }
@@ -191,15 +218,15 @@ export class FcAgenda extends LitElement {
    * JSON-LD goes into the page's light DOM, where search engines read it. Its code is loaded only
    * by pages that ask for it.
    */
-  private async syncJsonLd(): Promise<void> {
-    const state = this.source.state;
+  async #syncJsonLd(): Promise<void> {
+    const state = this.#source.state;
     const cycles = this.jsonld && state.status === 'ready' ? state.cycles : undefined;
-    if (cycles === this.jsonLdFor) return;
-    this.jsonLdFor = cycles;
+    if (cycles === this.#jsonLdFor) return;
+    this.#jsonLdFor = cycles;
     this.querySelectorAll(':scope > script[data-fc-jsonld]').forEach((s) => s.remove());
     if (!cycles) return;
     const { jsonLDScript } = await import('../../formats/jsonld.js');
-    if (cycles !== this.jsonLdFor) return;
+    if (cycles !== this.#jsonLdFor) return;
     for (const cycle of cycles) {
       const script = document.createElement('script');
       script.type = 'application/ld+json';
@@ -210,56 +237,101 @@ export class FcAgenda extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const state = this.source.state;
-    if (state.status === 'loading') return renderLoading(this.t);
-    if (state.status === 'error') return renderError(this.t, state.error, state.retry);
-    const t = this.t;
-    if (this.rows.length === 0) {
-      return html`${this.renderHeader(state.cycles)}
+    const state = this.#source.state;
+    // In English, the agenda waits for its English words (fetched once for the page).
+    if (state.status === 'loading' || !this.#localeController.ready) return renderLoading(this.#t);
+    if (state.status === 'error') return renderError(this.#t, state.error, state.retry);
+    const t = this.#t;
+    const englishFailed = this.#localeController.failed ? html`<p class="state" part="state" role="status">${t.englishUnavailable}</p>` : nothing;
+    if (this.#rows.length === 0) {
+      return html`${englishFailed}${this.#renderHeader(state.cycles)}
         <p class="state empty" part="state empty" role="status">${t.noSessionsAtAll}</p>`;
     }
-    const when: When = this.filters.when || defaultWhen(this.rows);
-    let shown: readonly AgendaRow[] = this.rowFilter.filter(this.rows, this.filters, when);
+    const when: When = this.filters.when || defaultWhen(this.#rows);
+    let shown: readonly AgendaRow[] = this.#rowFilter.filter(this.#rows, this.filters, when);
     // A session reached by its link is shown whatever the filters.
-    const opened = this.openAnchor ? this.rows.find((r) => r.anchor === this.openAnchor) : undefined;
-    if (opened && !shown.includes(opened)) shown = filterRows(this.rows, NO_FILTERS, 'all');
-    return html`${this.renderHeader(state.cycles)} ${this.renderFilters(when, state.cycles)}
+    const opened = this.openAnchor ? this.#rows.find((r) => r.anchor === this.openAnchor) : undefined;
+    if (opened && !shown.includes(opened)) shown = filterRows(this.#rows, NO_FILTERS, 'all');
+    return html`${englishFailed}${this.#renderHeader(state.cycles)} ${this.#renderFilters(when, state.cycles)}
       <div class="toolbar">
         <div class="views" role="group" aria-label=${t.view}>
-          <button type="button" aria-pressed=${this.view === 'list'} @click=${() => this.setView('list')}>${t.listView}</button>
-          <button type="button" aria-pressed=${this.view === 'calendar'} @click=${() => this.setView('calendar')}>${t.calendarView}</button>
+          <button type="button" aria-pressed=${this.view === 'list'} @click=${() => this.#setView('list')}>${t.listView}</button>
+          <button type="button" aria-pressed=${this.view === 'calendar'} @click=${() => this.#setView('calendar')}>${t.calendarView}</button>
         </div>
         <p class="count" role="status">${t.results(shown.length)}</p>
       </div>
-      ${shown.length === 0 ? this.renderNoMatch(when) : this.view === 'calendar' ? this.renderCalendar(shown) : this.renderList(shown, opened)}`;
+      ${shown.length === 0 ? this.#renderNoMatch(when) : this.view === 'calendar' ? this.#renderCalendar(shown) : this.#renderList(shown, opened)}`;
   }
 
-  private heading(level: number, cls: string, content: unknown, id?: string, focusable = false): TemplateResult {
+  /** Fetches the month calendar's code, and gives its styles to this agenda. */
+  #loadCalendar(): void {
+    if (this.#calendarLoad) return;
+    this.#calendarLoad = import('./agenda-calendar.js').then(
+      (m) => {
+        if (this.shadowRoot) adoptStyles(this.shadowRoot, [...FcAgenda.elementStyles, m.calendarStyles]);
+        this.calendar = m;
+      },
+      (failed: unknown) => {
+        this.calendar = { failed };
+        this.#calendarLoad = undefined;
+      },
+    );
+  }
+
+  #calendarLoad?: Promise<void>;
+
+  /** The month calendar; until its code has arrived, a loading line; if it cannot, why, and the way back to the list. */
+  #renderCalendar(rows: readonly AgendaRow[]): TemplateResult {
+    const t = this.#t;
+    const calendar = this.calendar;
+    if (calendar && 'renderCalendar' in calendar) {
+      return calendar.renderCalendar(
+        {
+          t,
+          locale: this.#locale,
+          month: this.month,
+          monthLabel: (month) => this.#monthLabel(month),
+          heading: (cls, content, id) => this.#heading(this.headingLevel + 1, cls, content, id),
+          setMonth: (month) => {
+            this.month = month;
+            this.#writeUrl();
+          },
+        },
+        rows,
+      );
+    }
+    if (calendar) {
+      return html`<p class="state error" part="state error" role="alert">${t.calendarFailed}</p>`;
+    }
+    return html`<p class="state loading" part="state loading" role="status"><span class="spinner" aria-hidden="true"></span>${t.calendarLoading}</p>`;
+  }
+
+  #heading(level: number, cls: string, content: unknown, id?: string, focusable = false): TemplateResult {
     return html`<div role="heading" aria-level=${Math.min(6, Math.max(1, level))} class=${cls} id=${id ?? nothing} tabindex=${focusable ? '-1' : nothing}>${content}</div>`;
   }
 
-  private renderHeader(cycles: readonly Cycle[]): TemplateResult | typeof nothing {
+  #renderHeader(cycles: readonly Cycle[]): TemplateResult | typeof nothing {
     if (cycles.length !== 1) return nothing;
     const cycle = cycles[0]!;
     const organisers = [...organisationsWithRole(cycle, 'organiser'), ...organisationsWithRole(cycle, 'co-organiser')];
     return html`<div class="header">
-      ${this.heading(this.headingLevel, 'cycle-title', html`<span lang=${this.feedLang(cycle)}>${cycle.title}</span>`)}
-      ${cycle.subtitle ? html`<p class="subtitle" lang=${this.feedLang(cycle)}>${cycle.subtitle}</p>` : nothing}
+      ${this.#heading(this.headingLevel, 'cycle-title', html`<span lang=${this.#feedLang(cycle)}>${cycle.title}</span>`)}
+      ${cycle.subtitle ? html`<p class="subtitle" lang=${this.#feedLang(cycle)}>${cycle.subtitle}</p>` : nothing}
       ${organisers.length ? html`<p class="organisers">${organisers.map((o) => o.name).join(' · ')}</p>` : nothing}
       ${cycle.sessions.some((s) => s.date.precision === 'exact')
-        ? html`<button type="button" @click=${() => this.downloadICS(cycle)}>${this.t.addCycleToCalendar}</button>`
+        ? html`<button type="button" @click=${() => this.#downloadICS(cycle)}>${this.#t.addCycleToCalendar}</button>`
         : nothing}
     </div>`;
   }
 
-  private renderFilters(when: When, cycles: readonly Cycle[]): TemplateResult {
-    const t = this.t;
-    const o = this.options;
+  #renderFilters(when: When, cycles: readonly Cycle[]): TemplateResult {
+    const t = this.#t;
+    const o = this.#options;
     const f = this.filters;
     const select = (name: keyof AgendaFilters, label: string, all: string, options: readonly (readonly [string, string])[]) =>
       html`<div class="field">
         <label for="f-${name}">${label}</label>
-        <select id="f-${name}" name=${name} .value=${f[name]} @change=${this.onFilter}>
+        <select id="f-${name}" name=${name} .value=${f[name]} @change=${this.#onFilter}>
           <option value="" ?selected=${!f[name]}>${all}</option>
           ${
             // Hundreds of hosts and communes: a keystroke in the search must not go through them again.
@@ -272,15 +344,15 @@ export class FcAgenda extends LitElement {
     return html`<form class="filters" part="filters" role="search" aria-label=${label} @submit=${(e: Event) => e.preventDefault()}>
       <div class="field">
         <label for="f-q">${t.search}</label>
-        <input id="f-q" name="q" type="search" .value=${f.q} placeholder=${t.searchPlaceholder} autocomplete="off" @input=${this.onFilter} />
+        <input id="f-q" name="q" type="search" .value=${f.q} placeholder=${t.searchPlaceholder} autocomplete="off" @input=${this.#onFilter} />
       </div>
       ${o.cycles.length > 1 ? select('cycle', t.cycle, t.all, o.cycles) : nothing}
       ${o.hosts.length > 1 ? select('host', t.host, t.allFeminine, o.hosts) : nothing}
       ${o.communes.length > 1 ? select('commune', t.commune, t.allFeminine, o.communeOptions) : nothing}
-      ${o.elected ? select('audience', t.audience, t.all, this.audienceOptions(t)) : nothing}
+      ${o.elected ? select('audience', t.audience, t.all, this.#audienceOptions(t)) : nothing}
       <div class="field">
         <label for="f-when">${t.when}</label>
-        <select id="f-when" name="when" .value=${when} @change=${this.onFilter}>
+        <select id="f-when" name="when" .value=${when} @change=${this.#onFilter}>
           <option value="upcoming" ?selected=${when === 'upcoming'}>${t.upcoming}</option>
           <option value="past" ?selected=${when === 'past'}>${t.past}</option>
           <option value="all" ?selected=${when === 'all'}>${t.allFeminine}</option>
@@ -289,12 +361,12 @@ export class FcAgenda extends LitElement {
     </form>`;
   }
 
-  private audienceChoices?: { t: Messages; options: readonly (readonly [string, string])[] };
+  #audienceChoices?: { t: Messages; options: readonly (readonly [string, string])[] };
 
   /** The audience filter's choices, the same array as long as the language is the same. */
-  private audienceOptions(t: Messages): readonly (readonly [string, string])[] {
-    if (this.audienceChoices?.t !== t) {
-      this.audienceChoices = {
+  #audienceOptions(t: Messages): readonly (readonly [string, string])[] {
+    if (this.#audienceChoices?.t !== t) {
+      this.#audienceChoices = {
         t,
         options: [
           ['agents', t.agents],
@@ -302,47 +374,49 @@ export class FcAgenda extends LitElement {
         ],
       };
     }
-    return this.audienceChoices.options;
+    return this.#audienceChoices.options;
   }
 
-  private onFilter(e: Event): void {
+  #onFilter(e: Event): void {
     const target = e.target as HTMLInputElement | HTMLSelectElement;
     this.filters = { ...this.filters, [target.name]: target.value };
     this.limit = 0;
     this.openAnchor = undefined;
-    this.writeUrl();
+    this.#writeUrl();
   }
 
-  private resetFilters(): void {
+  #resetFilters(): void {
     this.filters = NO_FILTERS;
     this.limit = 0;
-    this.writeUrl();
+    this.#writeUrl();
   }
 
-  private setView(view: AgendaView): void {
+  #setView(view: AgendaView): void {
+    // Asked again after its code could not be fetched, the calendar tries again.
+    if (view === 'calendar' && this.calendar && 'failed' in this.calendar) this.calendar = undefined;
     this.view = view;
     this.openAnchor = undefined;
-    this.writeUrl();
+    this.#writeUrl();
   }
 
-  private renderNoMatch(when: When): TemplateResult {
-    const t = this.t;
+  #renderNoMatch(when: When): TemplateResult {
+    const t = this.#t;
     const unfiltered = this.filters.q === '' && !this.filters.cycle && !this.filters.host && !this.filters.commune && !this.filters.audience;
     return html`<div class="state empty" part="state empty">
       <p>${unfiltered && when === 'upcoming' ? t.noSessions : t.noMatch}</p>
-      <button type="button" @click=${unfiltered ? () => this.setWhen('all') : this.resetFilters}>
+      <button type="button" @click=${unfiltered ? () => this.#setWhen('all') : this.#resetFilters}>
         ${unfiltered ? t.allFeminine : t.resetFilters}
       </button>
     </div>`;
   }
 
-  private setWhen(when: When): void {
+  #setWhen(when: When): void {
     this.filters = { ...this.filters, when };
-    this.writeUrl();
+    this.#writeUrl();
   }
 
-  private renderList(rows: readonly AgendaRow[], opened?: AgendaRow): TemplateResult {
-    const t = this.t;
+  #renderList(rows: readonly AgendaRow[], opened?: AgendaRow): TemplateResult {
+    const t = this.#t;
     let limit = this.limit || this.pageSize;
     if (opened) limit = Math.max(limit, rows.indexOf(opened) + 1);
     const visible = rows.slice(0, limit);
@@ -355,17 +429,17 @@ export class FcAgenda extends LitElement {
     const rest = rows.length - visible.length;
     // A session that stays in its place while one types is not rendered again, unless something it
     // shows changed (its row, the language, the seats, its details opened by an anchor, the feed).
-    const state = this.source.state;
+    const state = this.#source.state;
     return html`${groups.map(
         // A month is a heading, not a landmark: dozens of « region » landmarks would drown the page's
         // own, and two agendas on a page would repeat the same names.
         (g) => html`<section class="month">
-          ${this.heading(this.headingLevel + 1, 'month-title', this.monthLabel(g.month))}
+          ${this.#heading(this.headingLevel + 1, 'month-title', this.#monthLabel(g.month))}
           <ol class="sessions">
             ${g.rows.map((r) =>
               guard(
-                [r, t, this.locale, this.headingLevel, this.registrationUrl, this.availability, this.liveAvailability, this.openAnchor === r.anchor, state, document.baseURI],
-                () => this.renderSession(r),
+                [r, t, this.#locale, this.headingLevel, this.registrationUrl, this.availability, this.liveAvailability, this.openAnchor === r.anchor, state, document.baseURI],
+                () => this.#renderSession(r),
               ),
             )}
           </ol>
@@ -376,47 +450,47 @@ export class FcAgenda extends LitElement {
         : nothing}`;
   }
 
-  private monthLabel(month: string): string {
-    if (month === 'unknown') return this.t.dateUnknown;
+  #monthLabel(month: string): string {
+    if (month === 'unknown') return this.#t.dateUnknown;
     const [y, m] = month.split('-').map(Number) as [number, number];
-    const label = formatMonth(y, m, this.locale);
+    const label = formatMonth(y, m, this.#locale);
     return label.charAt(0).toUpperCase() + label.slice(1);
   }
 
-  private renderSession(r: AgendaRow): TemplateResult {
-    const t = this.t;
+  #renderSession(r: AgendaRow): TemplateResult {
+    const t = this.#t;
     const { session: s, cycle } = r;
     const level = this.headingLevel + 2;
     const address = r.venue?.address;
     const place = [r.venue?.name, address?.street, [address?.postalCode, address?.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ');
-    const seats = r.timing === 'past' ? undefined : this.seatsOf(cycle.id, s.id);
+    const seats = r.timing === 'past' ? undefined : this.#seatsOf(cycle.id, s.id);
     const canRegister = cycle.registration.status === 'open' && r.timing !== 'past' && s.status === 'scheduled';
     const registerUrl = this.registrationUrl ?? cycle.registration.url;
     const datetime = datetimeAttribute(s.date);
-    const dateText = formatSessionDate(s.date, this.locale);
+    const dateText = formatSessionDate(s.date, this.#locale);
     return html`<li class="session ${r.timing}" id=${r.anchor} part="session">
-      ${this.heading(
+      ${this.#heading(
         level,
         'session-title',
-        html`${s.number !== undefined ? html`<span class="number">${t.sessionNumber(s.number)}</span>` : nothing}<span lang=${this.feedLang(cycle)}>${s.title}</span>`,
+        html`${s.number !== undefined ? html`<span class="number">${t.sessionNumber(s.number)}</span>` : nothing}<span lang=${this.#feedLang(cycle)}>${s.title}</span>`,
         `${r.anchor}-title`,
         true,
       )}
       <p class="when">${datetime ? html`<time datetime=${datetime}>${dateText}</time>` : dateText}</p>
-      ${this.renderBadges(r)}
+      ${this.#renderBadges(r)}
       ${place
         ? html`<p class="venue">
-            <span class="visually-hidden">${t.venue} : </span><span lang=${this.feedLang(cycle)}>${place}</span>
+            <span class="visually-hidden">${t.venue} : </span><span lang=${this.#feedLang(cycle)}>${place}</span>
             — <a href=${osmLink(r)} rel="noopener noreferrer">${t.mapLink(r.venue?.name ?? place)}</a>
           </p>`
         : nothing}
-      ${r.host && r.host.name !== r.venue?.name ? html`<p class="host" lang=${this.feedLang(cycle)}>${r.host.name}</p>` : nothing}
+      ${r.host && r.host.name !== r.venue?.name ? html`<p class="host" lang=${this.#feedLang(cycle)}>${r.host.name}</p>` : nothing}
       ${seats ? html`<p class="seats ${seats.full ? 'full' : ''}">${seats.text}</p>` : nothing}
-      ${s.description ? html`<p class="description" lang=${this.feedLang(cycle)}>${s.description}</p>` : nothing}
-      ${this.renderProgramme(r)} ${r.timing === 'past' ? this.renderPhotos(r) : nothing}
+      ${s.description ? html`<p class="description" lang=${this.#feedLang(cycle)}>${s.description}</p>` : nothing}
+      ${this.#renderProgramme(r)} ${r.timing === 'past' ? this.#renderPhotos(r) : nothing}
       <div class="actions">
         ${s.date.precision === 'exact' && s.status !== 'cancelled'
-          ? html`<button type="button" @click=${() => this.downloadICS(cycle, s.id)}>
+          ? html`<button type="button" @click=${() => this.#downloadICS(cycle, s.id)}>
               ${t.addToCalendar}<span class="visually-hidden"> : ${s.title}</span>
             </button>`
           : nothing}
@@ -426,7 +500,7 @@ export class FcAgenda extends LitElement {
               part="register"
               href=${withSession(registerUrl, s.id)}
               aria-label=${t.registerTo(s.title)}
-              @click=${(e: Event) => this.onRegister(e, cycle.id, s.id)}
+              @click=${(e: Event) => this.#onRegister(e, cycle.id, s.id)}
               >${t.register}</a
             >`
           : nothing}
@@ -435,8 +509,8 @@ export class FcAgenda extends LitElement {
     </li>`;
   }
 
-  private renderBadges(r: AgendaRow): TemplateResult | typeof nothing {
-    const t = this.t;
+  #renderBadges(r: AgendaRow): TemplateResult | typeof nothing {
+    const t = this.#t;
     const s = r.session;
     const badges: [string, string][] = [];
     if (s.status === 'cancelled') badges.push([t.cancelledBadge, 'warning']);
@@ -453,11 +527,11 @@ export class FcAgenda extends LitElement {
     </ul>`;
   }
 
-  private renderProgramme(r: AgendaRow): TemplateResult | typeof nothing {
+  #renderProgramme(r: AgendaRow): TemplateResult | typeof nothing {
     const s = r.session;
     if (!s.programme.length && !s.objectives.length) return nothing;
-    const t = this.t;
-    const kinds = programmeItemKindLabels[this.locale];
+    const t = this.#t;
+    const kinds = programmeItemKindLabels[this.#locale];
     const orgName = (id?: string) => r.cycle.organisations.find((o) => o.id === id)?.name;
     return html`<details ?open=${this.openAnchor === r.anchor}>
       <summary>${s.programme.length ? `${t.programme} (${s.programme.length})` : t.objectives}</summary>
@@ -466,7 +540,7 @@ export class FcAgenda extends LitElement {
             ${s.programme.map((item) => {
               const speakers = item.speakers.map((sp) => [sp.name, orgName(sp.organisationId)].filter(Boolean).join(', ')).filter(Boolean);
               return html`<li>
-                <span class="item-kind">${kinds[item.kind]}</span> — <span lang=${this.feedLang(r.cycle)}>${item.title}</span>
+                <span class="item-kind">${kinds[item.kind]}</span> — <span lang=${this.#feedLang(r.cycle)}>${item.title}</span>
                 ${speakers.length ? html`<span class="item-speakers">(${t.speakers} ${speakers.join(' ; ')})</span>` : nothing}
               </li>`;
             })}
@@ -475,18 +549,18 @@ export class FcAgenda extends LitElement {
       ${s.objectives.length
         ? html`<p><strong>${t.objectives}</strong></p>
             <ul>
-              ${s.objectives.map((o) => html`<li lang=${this.feedLang(r.cycle)}>${o}</li>`)}
+              ${s.objectives.map((o) => html`<li lang=${this.#feedLang(r.cycle)}>${o}</li>`)}
             </ul>`
         : nothing}
     </details>`;
   }
 
-  private renderPhotos(r: AgendaRow): TemplateResult | typeof nothing {
+  #renderPhotos(r: AgendaRow): TemplateResult | typeof nothing {
     const media = r.session.media;
     if (!media.length) return nothing;
-    const state = this.source.state;
+    const state = this.#source.state;
     const base = state.status === 'ready' ? (state.baseUrl ?? document.baseURI) : document.baseURI;
-    return html`<p><strong>${this.t.photos}</strong></p>
+    return html`<p><strong>${this.#t.photos}</strong></p>
       <ul class="photos">
         ${media.map(
           (m) => html`<li>
@@ -500,34 +574,34 @@ export class FcAgenda extends LitElement {
   }
 
   /** Live seats for the cycles open to registration; the agenda shows without them if this fails. */
-  private async loadAvailability(backend: Required<Pick<Backend, 'availability'>>, cycles: readonly Cycle[]): Promise<void> {
+  async #loadAvailability(backend: Required<Pick<Backend, 'availability'>>, cycles: readonly Cycle[]): Promise<void> {
     try {
       const open = cycles.filter((c) => c.registration.status === 'open');
       const list = await Promise.all(open.map((c) => backend.availability(c.id)));
-      if (this.availabilityFor === cycles) this.liveAvailability = list;
+      if (this.#availabilityFor === cycles) this.liveAvailability = list;
     } catch {
       // Seats are extra information: a failed read leaves them out rather than failing the agenda.
     }
   }
 
-  private seatsOf(cycleId: string, sessionId: string): { text: string; full: boolean } | undefined {
+  #seatsOf(cycleId: string, sessionId: string): { text: string; full: boolean } | undefined {
     const a = (this.availability ?? this.liveAvailability)?.find((x) => x.cycleId === cycleId)?.sessions.find((x) => x.sessionId === sessionId);
     if (!a) return undefined;
-    if (a.full) return { text: a.waitlisted > 0 ? this.t.waitlist(a.waitlisted) : this.t.full, full: true };
+    if (a.full) return { text: a.waitlisted > 0 ? this.#t.waitlist(a.waitlisted) : this.#t.full, full: true };
     if (a.seatsLeft === undefined) return undefined;
-    return { text: this.t.seatsLeft(a.seatsLeft), full: false };
+    return { text: this.#t.seatsLeft(a.seatsLeft), full: false };
   }
 
-  private onRegister(e: Event, cycleId: string, sessionId: string): void {
+  #onRegister(e: Event, cycleId: string, sessionId: string): void {
     const event = new RegisterEvent(cycleId, sessionId);
     this.dispatchEvent(event);
     if (event.defaultPrevented) e.preventDefault();
   }
 
   /** Builds the .ics file on demand: its code is loaded only when someone asks for it. */
-  private async downloadICS(cycle: Cycle, sessionId?: string): Promise<void> {
+  async #downloadICS(cycle: Cycle, sessionId?: string): Promise<void> {
     const { toICS } = await import('../../formats/ics.js');
-    const { ics } = toICS(cycle, { sessionIds: sessionId ? [sessionId] : undefined, locale: this.locale });
+    const { ics } = toICS(cycle, { sessionIds: sessionId ? [sessionId] : undefined, locale: this.#locale });
     const blob = new Blob([ics], { type: 'text/calendar;charset=utf-8' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
@@ -536,74 +610,6 @@ export class FcAgenda extends LitElement {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
-  }
-
-  private renderCalendar(rows: readonly AgendaRow[]): TemplateResult {
-    const t = this.t;
-    const months = rows.map((r) => r.month).filter((m) => m !== 'unknown');
-    const first = rows.find((r) => r.timing !== 'past' && r.month !== 'unknown')?.month ?? months[months.length - 1];
-    const month = this.month || first || new Date().toISOString().slice(0, 7);
-    const [y, m] = month.split('-').map(Number) as [number, number];
-    const byDay = new Map<string, AgendaRow[]>();
-    const approximate: AgendaRow[] = [];
-    for (const r of rows) {
-      const d = r.session.date;
-      if (d.precision === 'exact' && r.month === month) byDay.set(d.date, [...(byDay.get(d.date) ?? []), r]);
-      else if (d.precision === 'month' && r.month === month) approximate.push(r);
-      else if (d.precision === 'unknown') approximate.push(r);
-    }
-    const label = this.monthLabel(month);
-    const firstDay = new Date(Date.UTC(y, m - 1, 1));
-    const offset = (firstDay.getUTCDay() + 6) % 7; // Monday first
-    const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
-    const cells: (string | undefined)[] = [...Array<undefined>(offset).fill(undefined)];
-    for (let d = 1; d <= daysInMonth; d++) cells.push(`${month}-${String(d).padStart(2, '0')}`);
-    while (cells.length % 7) cells.push(undefined);
-    const weeks: (string | undefined)[][] = [];
-    for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
-    const shift = (delta: number) => {
-      const d = new Date(Date.UTC(y, m - 1 + delta, 1));
-      this.month = d.toISOString().slice(0, 7);
-      this.writeUrl();
-    };
-    const weekdayNames = Array.from({ length: 7 }, (_, i) => formatDay(`2024-01-0${i + 1}`, this.locale).split(/[ ,]/)[0]!);
-    return html`<div class="calendar" part="calendar">
-      <div class="calendar-nav">
-        <button type="button" @click=${() => shift(-1)} aria-label=${t.previousMonth}>‹ <span aria-hidden="true">${t.previousMonth}</span></button>
-        ${this.heading(this.headingLevel + 1, 'month-title', label, 'calendar-month')}
-        <button type="button" @click=${() => shift(1)} aria-label=${t.nextMonth}><span aria-hidden="true">${t.nextMonth}</span> ›</button>
-      </div>
-      <table aria-labelledby="calendar-month">
-        <thead>
-          <tr>
-            ${t.weekdaysShort.map((d, i) => html`<th scope="col"><abbr title=${weekdayNames[i]!}>${d}</abbr></th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${weeks.map(
-            (week) => html`<tr>
-              ${week.map((day) =>
-                day
-                  ? html`<td>
-                      <span class="day" aria-hidden=${byDay.has(day) ? 'true' : 'false'}>${Number(day.slice(8))}</span>
-                      ${(byDay.get(day) ?? []).map(
-                        (r) => html`<a href="#${r.anchor}"><span class="visually-hidden">${formatDay(day, this.locale)} : </span>${r.session.number !== undefined ? `${t.sessionNumber(r.session.number)} — ` : ''}${r.session.title}</a>`,
-                      )}
-                    </td>`
-                  : html`<td class="outside"></td>`,
-              )}
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-      ${byDay.size === 0 && approximate.length === 0 ? html`<p>${t.noSessionThisMonth}</p>` : nothing}
-      ${approximate.length
-        ? html`<p><strong>${t.undatedSessions}</strong></p>
-            <ul>
-              ${approximate.map((r) => html`<li><a href="#${r.anchor}">${r.session.title}</a> — ${formatSessionDate(r.session.date, this.locale)}</li>`)}
-            </ul>`
-        : nothing}
-    </div>`;
   }
 }
 

@@ -1,5 +1,4 @@
 import { LitElement, html, css } from 'lit';
-import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import type { Backend } from '../../backend/backend.js';
 import type { Feed } from '../../model/feed.js';
@@ -25,16 +24,19 @@ export class FcCycle extends LitElement {
     }
   `;
 
+  // Declared without decorators, as in FcAgenda: a page with the agenda loads no decorator code.
+  static override properties = { src: {}, api: {}, cycle: {}, data: { attribute: false }, backend: { attribute: false } };
+
   /** URL of the feed (JSON), relative to the page. */
-  @property() src?: string;
+  declare src?: string;
   /** Address of a formacoop server (instead of `src`): the feed, live seats and submissions go through it. */
-  @property() api?: string;
+  declare api?: string;
   /** With `api`: the id of the cycle to show (every cycle of the server when absent). */
-  @property() cycle?: string;
+  declare cycle?: string;
   /** An already-parsed feed, set from JavaScript. */
-  @property({ attribute: false }) data?: Feed;
+  declare data?: Feed;
   /** A backend to read the feed from, set from JavaScript. */
-  @property({ attribute: false }) backend?: Backend;
+  declare backend?: Backend;
 
   private readonly localeController = new LocaleController(this);
   private readonly source = new FeedSource(this, () => this.localeController.locale, false);

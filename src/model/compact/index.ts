@@ -2,7 +2,10 @@
  * Validation for the elements, without zod: the same contract as the SDK's `safeParseFeed`
  * (a `SafeParseResult` whose issues name their paths), the same verdicts and the same output,
  * from an IR generated from the zod schemas (ir.generated.ts) and a small interpreter
- * (validate.ts). The SDK keeps zod and its locales; this is what the embed bundle ships.
+ * (interpret.ts). The SDK keeps zod and its locales; this is what the embed bundle ships.
+ *
+ * The functions here put issues in words on the spot (they bring the message catalogue with them);
+ * the agenda's feed loader uses `parseFeedCompact` (feed.ts), which fetches it only for an invalid feed.
  */
 import type { Feed } from '../feed.js';
 import type { FeedbackSubmission } from '../feedback.js';
@@ -13,6 +16,8 @@ import type { Node } from './ir.js';
 import { validate } from './validate.js';
 
 export { validate, type CompactResult } from './validate.js';
+export { interpret, describe, type RawIssue, type RawResult } from './interpret.js';
+export { parseFeedCompact } from './feed.js';
 
 function safeParse<T>(ir: Node, input: unknown, options: ParseOptions, what: string): SafeParseResult<T> {
   const r = validate<T>(ir, input, options.locale);
