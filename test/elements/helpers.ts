@@ -202,7 +202,7 @@ export function stateOf(el: Element): ShownState {
   const root = shadow(el);
   if (root.querySelector('.state.loading')) return 'loading';
   if (root.querySelector('.state.error')) return 'error';
-  if (root.querySelector('.sessions, .calendar, form.filters')) return 'ready';
+  if (root.querySelector('.sessions, .calendar, form.filters, form.fc-form, .outcome')) return 'ready';
   if (root.querySelector('.state.empty')) return 'empty';
   return 'blank';
 }

@@ -1,0 +1,149 @@
+// The registration form end to end: the built bundle on the demo's registration page, served under a
+// strict Content-Security-Policy, in real headless Chromium, against the reference server. What
+// counts is what the organiser gets: the admin CSV export.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import puppeteer from 'puppeteer-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'formacoop/server';
+import { createStaticServer, STRICT_CSP } from '../../scripts/static-server.mjs';
+import { findChromium } from '../../scripts/chromium.mjs';
+
+const CYCLE = 'management-par-la-cooperation-exemple-2027';
+const ADMIN_TOKEN = 'a-long-enough-admin-token-for-the-e2e-test';
+const FORM = 'fc-registration-form';
+
+let site;
+let api;
+let apiOrigin;
+let dataDir;
+let browser;
+let origin;
+
+before(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'formacoop-e2e-'));
+  site = createStaticServer();
+  await new Promise((r) => site.listen(0, '127.0.0.1', r));
+  origin = `http://127.0.0.1:${site.address().port}`;
+  api = await createServer({
+    dataDir,
+    cycleFiles: ['examples/management-par-la-cooperation.json', 'examples/demo-cycle-exemple.json'],
+    allowOrigins: [origin],
+    adminToken: ADMIN_TOKEN,
+    // Puppeteer fills the form in well under the 3 s a person needs: the anti-bot timer is for people.
+    minFillMs: 0,
+    log: () => {},
+  });
+  apiOrigin = (await api.listen(0, '127.0.0.1')).replace(/\/$/, '');
+  const csp = STRICT_CSP.replace("connect-src 'self'", `connect-src 'self' ${apiOrigin}`);
+  site.close();
+  site = createStaticServer({ csp, api: apiOrigin });
+  await new Promise((r) => site.listen(Number(new URL(origin).port), '127.0.0.1', r));
+  browser = await puppeteer.launch({
+    executablePath: findChromium(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((r) => site?.close(r));
+  await api?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** The registrations as the organiser exports them. */
+async function csvRows() {
+  const res = await fetch(`${apiOrigin}/api/admin/cycles/${CYCLE}/registrations.csv`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+  assert.equal(res.status, 200);
+  return (await res.text()).trim().split(/\r?\n/);
+}
+
+/** The registration page, watched for CSP violations, page errors and third-party requests. */
+async function openPage() {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && !m.text().includes('net::ERR_CONNECTION_RESET') && problems.push(`console: ${m.text()}`));
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.evaluateOnNewDocument(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return { page, problems, requests };
+}
+
+const field = (name) => `${FORM} >>> [id="f-${name}"]`;
+
+async function fillForm(page, email) {
+  await page.waitForSelector(field('participant.firstName'), { timeout: 10000 });
+  await page.type(field('participant.firstName'), 'Anne');
+  await page.type(field('participant.lastName'), 'Martin');
+  await page.type(field('participant.email'), email);
+  await page.select(field('participant.function'), 'head-of-department');
+  await page.select(field('participant.organisationId'), 'cc-carmausin-segala');
+}
+
+const outcome = (page) =>
+  page.waitForFunction(() => document.querySelector('fc-registration-form')?.shadowRoot?.querySelector('.outcome')?.textContent.replace(/\s+/g, ' ').trim(), { timeout: 20000 }).then((h) => h.jsonValue());
+
+test('a registration through the built element, on a strict-CSP page, lands in the admin CSV', async () => {
+  const { page, problems, requests } = await openPage();
+  await page.goto(`${origin}/demo/inscription.html`, { waitUntil: 'networkidle0' });
+  // « S'inscrire » of day 5 in the agenda above chooses that day in the form, on the same page.
+  await page.waitForFunction(() => document.querySelector('fc-agenda')?.shadowRoot?.querySelectorAll('a[part="register"]').length >= 5, { timeout: 10000 });
+  await page.waitForSelector(field('participant.firstName'), { timeout: 10000 });
+  const url = page.url();
+  await page.evaluate(() => [...document.querySelector('fc-agenda').shadowRoot.querySelectorAll('a[part="register"]')].find((a) => a.href.includes('journee-5')).click());
+  assert.equal(page.url(), url);
+  assert.equal(await page.evaluate(() => document.querySelector('fc-registration-form').shadowRoot.activeElement?.dataset.focus), 'title');
+  await fillForm(page, 'anne.martin@carmausin-segala.fr');
+  await page.$eval(`${FORM} >>> [id="f-accessNeeds"]`, (t) => t.focus());
+  await page.keyboard.type('Accès de plain-pied');
+  await page.click(`${FORM} >>> button[type="submit"]`);
+  const text = await outcome(page);
+  assert.match(text, /Inscription confirmée/);
+  const rows = await csvRows();
+  const mine = rows.filter((r) => r.includes('anne.martin@carmausin-segala.fr'));
+  assert.equal(mine.length, 1, rows.join('\n'));
+  assert.match(mine[0], /Accès de plain-pied/);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(requests.filter((u) => !u.startsWith(origin) && !u.startsWith(apiOrigin) && !u.startsWith('data:')), []);
+  await page.close();
+});
+
+test('the network cut during submit (the server stored it, the answer never came): retried with its key, stored once', async () => {
+  const { page } = await openPage();
+  await page.setRequestInterception(true);
+  let cut = 0;
+  const keys = [];
+  page.on('request', async (request) => {
+    if (request.method() === 'POST' && request.url().endsWith(`/api/cycles/${CYCLE}/registrations`)) {
+      keys.push(request.headers()['idempotency-key']);
+      if (cut === 0) {
+        cut++;
+        // The request reaches the server, which stores the registration; then the connection drops.
+        const headers = Object.fromEntries(Object.entries(request.headers()).filter(([k]) => ['content-type', 'idempotency-key', 'accept-language'].includes(k)));
+        const res = await fetch(request.url(), { method: 'POST', headers, body: request.postData() });
+        assert.ok(res.status === 201 || res.status === 200, `the server answered ${res.status}`);
+        return request.abort('connectionreset');
+      }
+    }
+    return request.continue();
+  });
+  await page.goto(`${origin}/demo/inscription.html`, { waitUntil: 'networkidle0' });
+  await fillForm(page, 'paul.durand@cc-membre-3.fr');
+  await page.click(`${FORM} >>> button[type="submit"]`);
+  const text = await outcome(page);
+  assert.match(text, /Inscription confirmée/);
+  assert.equal(cut, 1);
+  assert.ok(keys.length >= 2, `retried: ${keys.length} request(s)`);
+  assert.equal(new Set(keys).size, 1, 'one Idempotency-Key across the retries');
+  const mine = (await csvRows()).filter((r) => r.includes('paul.durand@cc-membre-3.fr'));
+  assert.equal(mine.length, 1);
+  await page.close();
+});
