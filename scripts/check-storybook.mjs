@@ -57,16 +57,28 @@ const EXPECTATIONS = {
   'fc-cycle--error-invalid-feed': { text: ['flux-date-impossible.json', 'sessions[0].date.date'] },
   'fc-cycle--shared-load': { text: ['Mars 2025', 'Afficher'], count: ['fc-agenda', 2] },
   'fc-cycle--english': { text: ['Add to my calendar', 'Upcoming'] },
+  'fc-registration-form--empty-form': { text: ['Adresse e-mail professionnelle', 'Vos données personnelles', 'Envoyer mon inscription', '40 places restantes sur 40'] },
+  'fc-registration-form--prefilled': { text: ['Prénom', 'Vos données personnelles'] },
+  'fc-registration-form--errors': { text: ['Le formulaire contient', 'ce champ est obligatoire'] },
+  'fc-registration-form--submitting': { text: ['Envoi de votre inscription'] },
+  'fc-registration-form--queued-offline': { text: ['sera envoyée dès le retour de la connexion'] },
+  'fc-registration-form--confirmed': { text: ['Inscription confirmée', 'Ajouter à mon agenda'] },
+  'fc-registration-form--waitlisted': { text: ['position 1 sur la liste d’attente'] },
+  'fc-registration-form--closed': { text: ['Les inscriptions à ce cycle sont closes.'] },
+  'fc-registration-form--full': { text: ['Il n’y a plus de place dans ce cycle'] },
+  'fc-registration-form--english': { text: ['Work email address', 'Your personal data', 'Send my registration'] },
+  'fc-registration-form--phone': { text: ['Envoyer mon inscription'], maxWidth: 360 },
 };
 
 /** What the docs page of each element must show, from custom-elements.json. */
 const DOCS = {
   'fc-agenda--docs': ['The agenda of a training cycle', 'heading-level', 'registration-url', '--fc-color-accent', 'fc-register', 'calendar'],
   'fc-cycle--docs': ['Loads a cycle or catalogue feed', 'fc-feed-loaded', 'fc-feed-error'],
+  'fc-registration-form--docs': ['The registration form of a training cycle', 'fc-registered', 'fc-registration-queued', 'first-name'],
 };
 
 /** The screenshot kept for each element. */
-const SCREENSHOTS = { 'fc-agenda': 'fc-agenda--registration-open', 'fc-cycle': 'fc-cycle--ready' };
+const SCREENSHOTS = { 'fc-agenda': 'fc-agenda--registration-open', 'fc-cycle': 'fc-cycle--ready', 'fc-registration-form': 'fc-registration-form--errors' };
 
 /** storybook-static/ on the loopback interface, with the project's static server. */
 function serve(root) {
@@ -183,7 +195,7 @@ async function checkStory(page, base, id, expectation) {
     const state = await page.evaluate((deepTextSource) => {
       const deepText = new Function(`return (${deepTextSource})`)();
       const root = document.querySelector('#storybook-root');
-      const elements = [...document.querySelectorAll('#storybook-root fc-cycle, #storybook-root fc-agenda')].map((el) => ({
+      const elements = [...document.querySelectorAll('#storybook-root *')].filter((el) => el.localName.startsWith('fc-')).map((el) => ({
         tag: el.localName,
         defined: customElements.get(el.localName) !== undefined,
         shadowChildren: el.shadowRoot?.childElementCount ?? -1,

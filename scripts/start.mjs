@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from '../dist/server/index.js';
 import { createStaticServer, STRICT_CSP } from './static-server.mjs';
+import { seedExampleFeedback } from './example-feedback.mjs';
 
 const API_PORT = Number(process.env.FORMACOOP_PORT ?? 8787);
 const SITE_PORT = Number(process.env.PORT ?? 8080);
@@ -24,6 +25,8 @@ const api = await createServer({
   log: (line) => console.log(`[server] ${line}`),
 });
 await api.listen(API_PORT, '127.0.0.1');
+// The example cycle's results page needs answers to show: fictitious ones, said so on the page.
+const seeded = await seedExampleFeedback(`http://127.0.0.1:${API_PORT}`);
 
 const csp = STRICT_CSP.replace("connect-src 'self'", `connect-src 'self' ${apiOrigins.join(' ')}`);
 const site = createStaticServer({ csp, api: `http://localhost:${API_PORT}` });
@@ -34,6 +37,7 @@ formacoop demo
   site (CMS-like page):   http://localhost:${SITE_PORT}/
   server (REST API):      http://localhost:${API_PORT}/api/cycles   (OpenAPI: /openapi.json)
   admin token (demo):     ${process.env.FORMACOOP_ADMIN_TOKEN ? '(from FORMACOOP_ADMIN_TOKEN)' : adminToken}
+  evaluation (example):   http://localhost:${SITE_PORT}/demo/evaluation.html${seeded ? `   (${seeded} fictitious answers added)` : ''}
   registrations as CSV:   curl -H "Authorization: Bearer <token>" http://localhost:${API_PORT}/api/admin/cycles/management-par-la-cooperation-exemple-2027/registrations.csv
 Ctrl+C to stop.`);
 

@@ -5,8 +5,14 @@
  */
 import './define/fc-cycle.js';
 import './define/fc-agenda.js';
+import './define/fc-registration-form.js';
+import './define/fc-feedback.js';
+import './define/fc-feedback-results.js';
 import type { FcCycle } from './elements/cycle/cycle.js';
 import type { FcAgenda } from './elements/agenda/agenda.js';
+import type { FcRegistrationForm } from './elements/registration-form/registration-form.js';
+import type { FcFeedback } from './elements/feedback/feedback.js';
+import type { FcFeedbackResults } from './elements/feedback-results/feedback-results.js';
 
 export * from './elements/index.js';
 
@@ -14,5 +20,8 @@ declare global {
   interface HTMLElementTagNameMap {
     'fc-cycle': FcCycle;
     'fc-agenda': FcAgenda;
+    'fc-registration-form': FcRegistrationForm;
+    'fc-feedback': FcFeedback;
+    'fc-feedback-results': FcFeedbackResults;
   }
 }
