@@ -30,7 +30,8 @@ const STORY_TIMEOUT = 15_000;
 
 /**
  * What each story must show, beyond « not blank, no error ». Keys are the end of the story id
- * (`<title>--<export>`); `text` is matched against the text of the story, shadow roots included.
+ * (`<title>--<export>`); `text` is matched against the text of the story, shadow roots included;
+ * `absent`, texts that must not be there once `text` is (the state the story names, not another).
  */
 const EXPECTATIONS = {
   'fc-agenda--ready-list': { text: ['Management par la Coopération', 'Manager les projets dans la transversalité', 'Passée'] },
@@ -67,18 +68,67 @@ const EXPECTATIONS = {
   'fc-registration-form--closed': { text: ['Les inscriptions à ce cycle sont closes.'] },
   'fc-registration-form--full': { text: ['Il n’y a plus de place dans ce cycle'] },
   'fc-registration-form--english': { text: ['Work email address', 'Your personal data', 'Send my registration'] },
-  'fc-registration-form--phone': { text: ['Envoyer mon inscription'], maxWidth: 360 },
+  'fc-registration-form--phone': { text: ['Envoyer mon inscription'], maxWidth: 360 },  'fc-feedback--form': {
+    text: ['Évaluation du cycle « Management par la Coopération »', 'Les contenus de la formation (obligatoire)', 'Recommanderiez-vous ce cycle', 'Vos réponses sont anonymes', 'Envoyer mes réponses'],
+    // Four criteria rated 1–5 and one optional, and the 0–10 recommendation: real radio buttons.
+    count: ['fc-feedback >>> input[type="radio"]', 5 * 5 + 11],
+  },
+  'fc-feedback--loading': { text: ['Chargement du programme', 'Programme du cycle'] },
+  'fc-feedback--empty': { text: ["Ce cycle n'a pas de questionnaire d'évaluation."] },
+  'fc-feedback--error-feed': { text: ['story-assets/flux-introuvable.json', 'erreur 404', 'Réessayer', 'Programme du cycle'], allowConsoleErrors: [/404/] },
+  'fc-feedback--error-no-server': { text: ["Le questionnaire ne peut pas être envoyé : ce composant n'est pas relié à un serveur formacoop"] },
+  // The day, not the hour: the element writes the hour in the browser's time zone.
+  'fc-feedback--closed-after-deadline': { text: ['Le questionnaire est clos depuis le 15 juin 2025'], absent: ['Envoyer mes réponses'] },
+  'fc-feedback--closed-before-session': { text: ['Le questionnaire ouvrira à la fin de la journée « Piloter et faire évoluer collectivement'], absent: ['Envoyer mes réponses'] },
+  'fc-feedback--errors': {
+    text: ['4 questions à compléter ou corriger', 'Les contenus de la formation : réponse obligatoire', 'Erreur : réponse obligatoire'],
+    selector: 'fc-feedback >>> [role="alert"] a',
+  },
+  'fc-feedback--sending': { text: ['Envoi de vos réponses…'] },
+  'fc-feedback--queued-offline': { text: ['Vous semblez hors ligne. Vos réponses sont gardées sur cet appareil', 'Gardez cette page ouverte'] },
+  'fc-feedback--thanks': { text: ['Merci ! Vos réponses ont bien été enregistrées.'], absent: ['Envoyer mes réponses'] },
+  'fc-feedback--already-answered': { text: ['Vous avez déjà répondu à ce questionnaire avec ce lien personnel'], absent: ['Vos réponses ont bien été enregistrées'] },
+  'fc-feedback--token-missing': { text: ['Ce questionnaire est réservé aux participant·es', '?token=…'], absent: ['Envoyer mes réponses'] },
+  'fc-feedback--with-token': { text: ['il n’est pas enregistré avec vos réponses', 'Envoyer mes réponses'] },
+  'fc-feedback--english': { text: ['Questions marked "(required)"', 'Your answers are anonymous', 'Send my answers'] },
+  'fc-feedback--phone': { text: ['Envoyer mes réponses'], maxWidth: 360 },
+  'fc-feedback--dark': { text: ['Envoyer mes réponses'], darkBackground: true, minContrast: 4.5 },
+  'fc-feedback-results--ready': {
+    text: ['60 réponses', /Moyenne : \d,\d+ sur 5/, /Score de recommandation \(NPS\) : [+−-]?\d+/, 'Par communauté de communes', 'non affiché : moins de 5 réponses', 'Des ateliers communs entre services', 'Télécharger les résultats (CSV)'],
+    // Each chart has its table: the figures are readable without the picture.
+    selector: 'fc-feedback-results >>> table',
+  },
+  'fc-feedback-results--public': { text: ['60 réponses', /Moyenne : \d,\d+ sur 5/, 'Les réponses aux questions ouvertes ne sont pas publiées.'], absent: ['Des ateliers communs entre services'] },
+  'fc-feedback-results--locked': { text: ['ils sont réservés aux organisateurs', "Jeton d'administration", 'Afficher les résultats'], absent: ['Moyenne'] },
+  'fc-feedback-results--loading': { text: ['Chargement du programme', 'Programme du cycle'] },
+  'fc-feedback-results--loading-results': { text: ['Chargement des résultats'] },
+  'fc-feedback-results--no-responses': { text: ['0 réponse', "Aucune réponse pour l'instant."], absent: ['Moyenne'] },
+  'fc-feedback-results--withheld': { text: ['3 réponses', 'Moins de 5 réponses : les résultats ne sont pas affichés'], absent: ['Moyenne'] },
+  'fc-feedback-results--empty': { text: ["Ce cycle n'a pas de questionnaire d'évaluation."] },
+  'fc-feedback-results--error-server': { text: ["Les résultats n'ont pas pu être chargés", 'erreur 500', 'Réessayer'] },
+  'fc-feedback-results--error-no-server': { text: ['Les résultats ne peuvent pas être lus', "n'est pas relié à un serveur formacoop"] },
+  'fc-feedback-results--error-feed': { text: ['story-assets/flux-introuvable.json', 'erreur 404', 'Réessayer', 'Programme du cycle'], allowConsoleErrors: [/404/] },
+  'fc-feedback-results--english': { text: ['60 responses', /Mean: \d\.\d+ out of 5/, 'Net Promoter Score', /By (intermunicipal )?authority/, 'Download the results (CSV)'] },
+  'fc-feedback-results--phone': { text: ['60 réponses', 'Par communauté de communes'], maxWidth: 360 },
+  'fc-feedback-results--dark': { text: ['60 réponses', 'Par communauté de communes'], darkBackground: true, minContrast: 4.5 },
 };
 
 /** What the docs page of each element must show, from custom-elements.json. */
 const DOCS = {
   'fc-agenda--docs': ['The agenda of a training cycle', 'heading-level', 'registration-url', '--fc-color-accent', 'fc-register', 'calendar'],
   'fc-cycle--docs': ['Loads a cycle or catalogue feed', 'fc-feed-loaded', 'fc-feed-error'],
-  'fc-registration-form--docs': ['The registration form of a training cycle', 'fc-registered', 'fc-registration-queued', 'first-name'],
+  'fc-registration-form--docs': ['The registration form of a training cycle', 'fc-registered', 'fc-registration-queued', 'first-name'],  'fc-feedback--docs': ['The evaluation questionnaire of a session or of the whole cycle', 'heading-level', 'token', 'fc-feedback-sent', 'error-summary', '--fc-color-danger'],
+  'fc-feedback-results--docs': ["The results of a cycle's evaluation", 'form-id', 'breakdown', '--fc-results-bar-color'],
 };
 
 /** The screenshot kept for each element. */
-const SCREENSHOTS = { 'fc-agenda': 'fc-agenda--registration-open', 'fc-cycle': 'fc-cycle--ready', 'fc-registration-form': 'fc-registration-form--errors' };
+const SCREENSHOTS = {
+  'fc-agenda': 'fc-agenda--registration-open',
+  'fc-cycle': 'fc-cycle--ready',
+  'fc-registration-form': 'fc-registration-form--errors',
+  'fc-feedback': 'fc-feedback--errors',
+  'fc-feedback-results': 'fc-feedback-results--ready',
+};
 
 /** storybook-static/ on the loopback interface, with the project's static server. */
 function serve(root) {
@@ -111,8 +161,11 @@ function deepQueryAll(selector) {
 }
 
 /**
- * Runs in the page: the lowest contrast ratio between the text of the agenda's pieces and the
- * background they are drawn on (the closest opaque background, across the shadow boundary).
+ * Runs in the page: the lowest contrast ratio between a text and the background it is drawn on (the
+ * closest opaque background, across the shadow boundary), for every piece of text that a formacoop
+ * element draws in its shadow root — nested elements' (fc-cycle's agendas) included. SVG text is
+ * painted with `fill`, not `color`, and is left out; so is text that is not laid out (closed
+ * <select> options, `hidden`).
  */
 function lowestContrast() {
   const rgb = (c) => (c.match(/[\d.]+/g) ?? []).map(Number);
@@ -127,16 +180,27 @@ function lowestContrast() {
     }
     return [255, 255, 255];
   };
-  const selectors = ['.cycle-title', '.organisers', 'label', '.count', '.month-title', '.session-title', '.number', '.when', '.badge', '.seats', '.venue', 'summary', '.permalink', 'button', 'a.button'];
-  let lowest = { ratio: Infinity, what: '' };
-  for (const agenda of document.querySelectorAll('#storybook-root fc-agenda')) {
-    for (const selector of selectors) {
-      for (const el of agenda.shadowRoot.querySelectorAll(selector)) {
-        const a = luminance(rgb(getComputedStyle(el).color));
-        const b = luminance(background(el));
-        const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-        if (ratio < lowest.ratio) lowest = { ratio, what: `${selector} « ${el.textContent.trim().slice(0, 40)} »` };
+  const ownText = (el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+  const roots = [];
+  const collect = (scope) => {
+    for (const el of scope.querySelectorAll('*')) {
+      if (el.localName.startsWith('fc-') && el.shadowRoot) {
+        roots.push(el.shadowRoot);
+        collect(el.shadowRoot);
       }
+    }
+  };
+  collect(document.querySelector('#storybook-root') ?? document);
+  let lowest = { ratio: Infinity, what: '' };
+  for (const root of roots) {
+    for (const el of root.querySelectorAll('*')) {
+      if (el instanceof SVGElement || ['STYLE', 'SCRIPT', 'TEMPLATE', 'OPTION'].includes(el.tagName)) continue;
+      if (!ownText(el) || el.getClientRects().length === 0) continue;
+      const a = luminance(rgb(getComputedStyle(el).color));
+      const b = luminance(background(el));
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      const where = `${root.host.localName} ${el.localName}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
+      if (ratio < lowest.ratio) lowest = { ratio, what: `${where} « ${el.textContent.trim().slice(0, 40)} »` };
     }
   }
   return lowest;
@@ -215,6 +279,9 @@ async function checkStory(page, base, id, expectation) {
     }
     for (const e of expectation?.text ?? []) {
       if (!matches(state.text, e)) problems.push(`missing text ${JSON.stringify(String(e))}; shown: ${JSON.stringify(state.text.slice(0, 400))}…`);
+    }
+    for (const e of expectation?.absent ?? []) {
+      if (matches(state.text, e)) problems.push(`text ${JSON.stringify(String(e))} should not be shown in this state`);
     }
     if (expectation?.selector) {
       const n = await page.evaluate(`(${deepQueryAll.toString()})(${JSON.stringify(expectation.selector)}).length`);

@@ -28,7 +28,8 @@ function inventedResponses(n: number, seed = 11): FeedbackResponse[] {
     if (next() > 0.2) answers['alternance-lieux'] = rating();
     answers['recommandation'] = Math.min(10, Math.max(0, Math.round(8 + (next() - 0.55) * 6)));
     answers['communaute'] = orgs[cut.findIndex((c) => i / n < c)]!;
-    if (i % 6 === 0) answers['suites-cc'] = ['Un groupe de co-développement entre managers', 'Des ateliers communs entre services', 'Réutiliser les outils de facilitation en réunion'][i % 3]!;
+    // Every sixth answer, the three texts in turn (i / 6, not i: multiples of 6 are all 0 modulo 3).
+    if (i % 6 === 0) answers['suites-cc'] = ['Un groupe de co-développement entre managers', 'Des ateliers communs entre services', 'Réutiliser les outils de facilitation en réunion'][(i / 6) % 3]!;
     return { id: `story-${i}`, cycleId: sampleCycle.id, formId: 'evaluation-cycle', answers, submittedAt: '2025-05-15T10:00:00.000Z' };
   });
 }

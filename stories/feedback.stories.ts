@@ -58,11 +58,15 @@ function feedback(args: FeedbackArgs, inputs: FeedbackInputs = memory()): Templa
   </div>`;
 }
 
-/** Waits for the questionnaire, answers the required criteria (and optionally more), and sends. */
-async function answerAndSend(canvas: HTMLElement, { answer = true } = {}): Promise<void> {
+/**
+ * Waits for the questionnaire, answers the required criteria (and optionally more), and sends.
+ * `offline`: the connection drops once the questionnaire is shown (the feed loaded while online).
+ */
+async function answerAndSend(canvas: HTMLElement, { answer = true, offline = false } = {}): Promise<void> {
   const el = canvas.querySelector('fc-feedback')!;
   for (let i = 0; i < 100 && !el.shadowRoot?.querySelector('form'); i++) await new Promise((r) => setTimeout(r, 50));
   const root = el.shadowRoot!;
+  if (offline) (el.backend as MemoryBackend).setOffline(true);
   if (answer) {
     for (const [q, v] of [['contenus', 4], ['animation', 5], ['utilite', 4], ['organisation-journees', 3], ['recommandation', 9]] as const) {
       root.querySelector<HTMLInputElement>(`input[name="answers.${q}"][value="${v}"]`)?.click();
@@ -144,15 +148,13 @@ export const Sending: Story = {
   play: ({ canvasElement }) => answerAndSend(canvasElement),
 };
 
-/** Offline: the answers are kept on the device and will be sent on return. */
+/**
+ * The connection drops after the questionnaire was shown: the answers are kept on the device and
+ * will be sent on return. (Offline from the start, the feed itself could not load.)
+ */
 export const QueuedOffline: Story = {
   name: 'Hors ligne (réponses gardées)',
-  render: (args) => {
-    const m = memory();
-    m.backend.setOffline(true);
-    return feedback(args, m);
-  },
-  play: ({ canvasElement }) => answerAndSend(canvasElement),
+  play: ({ canvasElement }) => answerAndSend(canvasElement, { offline: true }),
 };
 
 /** Sent and stored. */

@@ -157,11 +157,12 @@ export function darkPage(content: TemplateResult): TemplateResult {
   return html`<div class="host-page dark" style=${styleMap(darkTheme)}>${content}</div>`;
 }
 
+const phoneColumn: Readonly<Record<string, string>> = { 'max-width': '360px', margin: '0 auto', outline: '1px dashed #767676', 'outline-offset': '4px' };
+
 /** A phone-width column (360 px), as in a CMS page seen on a small phone. */
 export function phonePage(content: TemplateResult): TemplateResult {
-  return html`<div class="host-page phone" style="max-width: 360px; margin: 0 auto; outline: 1px dashed #767676; outline-offset: 4px;">
-    ${content}
-  </div>`;
+  // styleMap, not a style attribute: it goes through the CSSOM, which `style-src 'self'` allows.
+  return html`<div class="host-page phone" style=${styleMap(phoneColumn)}>${content}</div>`;
 }
 
 /** What a page puts inside an element, shown until the agenda is ready and with its error. */
