@@ -368,12 +368,15 @@ export function createMemoryBackend(feed: unknown, options: MemoryBackendOptions
           throw httpError(401, 'unauthorized', say('unauthorized'));
         }
         await sleep(latencyMs, signal);
-        const issued = [...tokens.values()].filter((t) => t.cycleId === cycle.id && t.formId === form.id).length;
+        const issued = form.access === 'token' ? [...tokens.values()].filter((t) => t.cycleId === cycle.id && t.formId === form.id).length : 0;
+        const seated = store.filter((r) => r.cycleId === cycle.id && r.status === 'confirmed').length;
+        // The response rate, as the server counts it: among the people asked (one token each), else,
+        // for a cycle questionnaire, among the people who hold a seat.
+        const expected = issued > 0 ? issued : form.scope === 'cycle' ? seated : 0;
         return summariseFeedback(form, responses, {
           cycle,
           includeOpenAnswers: admin || form.results.openAnswers,
-          // With tokens, everyone asked holds one: the response rate is known.
-          ...(form.access === 'token' && issued > 0 ? { expected: issued } : {}),
+          ...(expected > 0 ? { expected } : {}),
         });
       });
     },

@@ -11,6 +11,8 @@ import {
   type FeedbackResponse,
   type FeedbackSummary,
 } from '../../src/index.js';
+import { resultsMessages } from '../../src/elements/feedback-results/messages.js';
+import { enStates, messagesFor } from '../../src/i18n/ui.js';
 import {
   CYCLE_ID,
   SLOW_PAGE_TIMEOUT,
@@ -236,6 +238,43 @@ describe('<fc-feedback-results>', function () {
     await expect(root).to.be.accessible();
   });
 
+  it('response rate: among the people asked (tokens issued), else among the people holding a seat; none without either', async () => {
+    // 60 answers, 80 personal links sent: 75 %.
+    const input = await feedInput({ public: true });
+    input.feedback[0].access = 'token';
+    const asked = createMemoryBackend(input, { feedbackResponses: responses() });
+    asked.issueFeedbackTokens(CYCLE_ID, FORM_ID, 80);
+    const withTokens = await mountResults({ backend: asked });
+    await waitText(withTokens.el, '60 réponses');
+    expect(withTokens.el.summary!.responseRate).to.equal(0.75);
+    expect(text(withTokens.el)).to.contain(`60 réponses — taux de réponse : ${fr(0.75, { style: 'percent' })}`);
+
+    // Anonymous: among the people holding a seat (4 confirmed, 1 waiting), 3 answers: 75 % again.
+    const registration = (n: number, status: string) => ({
+      id: `reg-${n}`,
+      cycleId: CYCLE_ID,
+      participant: { firstName: 'Agent', lastName: `N${n}`, email: `agent${n}@cc.example`, function: 'dgs', organisationId: 'cc-membre-3' },
+      sessionIds: ['journee-4'],
+      status,
+      ...(status === 'waitlisted' ? { waitlistPosition: 1 } : {}),
+      createdAt: '2025-01-10T10:00:00Z',
+    });
+    const seated = createMemoryBackend(await feedInput({ public: true }), {
+      feedbackResponses: responses().slice(0, 3),
+      registrations: [1, 2, 3, 4].map((n) => registration(n, 'confirmed')).concat([registration(5, 'waitlisted')]),
+    });
+    const withSeats = await mountResults({ backend: seated });
+    await waitText(withSeats.el, '3 réponses');
+    expect(withSeats.el.summary!.responseRate).to.equal(0.75);
+    expect(text(withSeats.el)).to.contain(`3 réponses — taux de réponse : ${fr(0.75, { style: 'percent' })}`);
+
+    // Neither tokens nor registrations: the count alone.
+    const none = await mountResults({ backend: createMemoryBackend(await feedInput({ public: true }), { feedbackResponses: responses() }) });
+    await waitText(none.el, '60 réponses');
+    expect(none.el.summary!.responseRate).to.equal(undefined);
+    expect(text(none.el)).not.to.contain('taux de réponse');
+  });
+
   it('a group of 2 responses is withheld, and so is an overall total below the minimum', async () => {
     const few = createMemoryBackend(await feedInput({ public: true }), { feedbackResponses: responses(60).slice(58) });
     const { root, el } = await mountResults({ backend: few });
@@ -299,10 +338,26 @@ describe('<fc-feedback-results>', function () {
     }
   });
 
-  it('English (lang="en" around it): results speak English, pass axe', async () => {
-    const { root, el } = await mountResults({ backend: createMemoryBackend(await feedInput({ public: true }), { feedbackResponses: responses() }), lang: 'en' });
+  it('English (lang="en" around it): from its first render, loading until every English word is here, never a French one; pass axe', async () => {
+    // The first English element of this page: the shared words and the results' are fetched now,
+    // each on its own. Every text the element shows on the way is recorded.
+    const root = await mount(html`<div lang="en"></div>`);
+    const el = document.createElement('fc-feedback-results') as FcFeedbackResults;
+    el.backend = createMemoryBackend(await feedInput({ public: true }), { feedbackResponses: responses() });
+    root.append(el);
+    const shown: string[] = [];
+    new MutationObserver(() => shown.push(text(el))).observe(el.shadowRoot!, { childList: true, subtree: true, characterData: true });
     await waitText(el, '60 responses');
-    expect(text(el)).to.contain('By authority');
+    shown.push(text(el));
+    expect(shown[0]).to.equal('Loading the programme…');
+    const strings = (o: object) => Object.values(o).filter((v): v is string => typeof v === 'string');
+    const english = new Set(strings(resultsMessages('en', () => undefined)!));
+    // The element's French words and the shared ones it uses (its loading and error states): whole
+    // phrases (not « Autre », which the feed's « Autres remarques » holds), unless the same in English.
+    const shared = Object.keys(enStates).map((k) => messagesFor('fr')[k as keyof typeof enStates]);
+    const french = [...strings(resultsMessages('fr', () => undefined)!), ...strings(shared)].filter((w) => w.length >= 8 && !english.has(w));
+    for (const snapshot of shown) expect(french.filter((w) => snapshot.includes(w)), snapshot).to.deep.equal([]);
+    expect(text(el)).to.contain('By intermunicipal authority');
     expect(text(el)).to.match(/Mean: \d\.\d+ out of 5/);
     expect(text(el)).not.to.contain('Moyenne');
     await expect(root).to.be.accessible();

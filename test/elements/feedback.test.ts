@@ -11,6 +11,8 @@ import {
   type MemoryBackend,
   type Outbox,
 } from '../../src/index.js';
+import { feedbackMessages } from '../../src/elements/feedback/messages.js';
+import { enStates, messagesFor } from '../../src/i18n/ui.js';
 import {
   CYCLE_ID,
   SLOW_PAGE_TIMEOUT,
@@ -102,6 +104,17 @@ async function mountFeedback(o: MountOptions = {}) {
 }
 
 const text = (el: Element) => visibleText(shadow(el));
+
+/**
+ * The element's French words and the shared ones it uses (its loading and error states): whole
+ * phrases (not « Autre », which the feed's « Autres remarques » holds), unless the same in English.
+ */
+function frenchWords(fr: object, en: object): string[] {
+  const strings = (o: object) => Object.values(o).filter((v): v is string => typeof v === 'string');
+  const english = new Set(strings(en));
+  const shared = Object.keys(enStates).map((k) => messagesFor('fr')[k as keyof typeof enStates]);
+  return [...strings(fr), ...strings(shared)].filter((w) => w.length >= 8 && !english.has(w));
+}
 const waitText = (el: Element, needle: string, timeout?: number) =>
   until(() => text(el).includes(needle), `never showed « ${needle} »; shows: ${text(el).slice(0, 300)}`, timeout);
 const waitForm = (el: Element) => until(() => shadow(el).querySelector('form'), `no form; shows: ${text(el).slice(0, 300)}`);
@@ -342,6 +355,9 @@ describe('<fc-feedback>', function () {
     await expect(root).to.be.accessible();
     release();
     await waitText(el, 'Merci !');
+    // The thanks state: a status message, axe clean too.
+    expect(shadow(el).querySelector('.state.done')!.getAttribute('role')).to.equal('status');
+    await expect(root).to.be.accessible();
     expect(calls).to.equal(1);
     expect(memory.feedbackResponses(CYCLE_ID)).to.have.length(1);
   });
@@ -446,9 +462,20 @@ describe('<fc-feedback>', function () {
     expect(backend.feedbackResponses(CYCLE_ID)[0]!.sessionId).to.equal('journee-5');
   });
 
-  it('English (lang="en" around it): the form and its errors speak English, pass axe', async () => {
-    const { root, el } = await mountFeedback({ backend: await sampleBackend(), lang: 'en' });
+  it('English (lang="en" around it): from its first render, loading until every English word is here, never a French one; errors in English; pass axe', async () => {
+    // The first English element of this page: the shared words and the questionnaire's are fetched
+    // now, each on its own. Every text the element shows on the way is recorded.
+    const root = await mount(html`<div lang="en"></div>`);
+    const el = document.createElement('fc-feedback') as FcFeedback;
+    el.backend = await sampleBackend();
+    root.append(el);
+    const shown: string[] = [];
+    new MutationObserver(() => shown.push(text(el))).observe(el.shadowRoot!, { childList: true, subtree: true, characterData: true });
     await waitForm(el);
+    shown.push(text(el));
+    expect(shown[0]).to.equal('Loading the programme…');
+    const french = frenchWords(feedbackMessages('fr', () => undefined)!, feedbackMessages('en', () => undefined)!);
+    for (const snapshot of shown) expect(french.filter((w) => snapshot.includes(w)), snapshot).to.deep.equal([]);
     expect(text(el)).to.contain('Send my answers');
     expect(text(el)).to.contain('(required)');
     [...shadow(el).querySelectorAll('button')].find((b) => allText(b) === 'Send my answers')!.click();

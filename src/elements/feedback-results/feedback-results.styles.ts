@@ -55,6 +55,9 @@ export const resultsStyles = css`
   .chart text {
     fill: currentColor;
     text-anchor: middle;
+    paint-order: stroke;
+    stroke: Canvas;
+    stroke-width: 3px;
   }
   .chart .axis {
     stroke: var(--_border);

@@ -125,8 +125,9 @@ export class FcFeedbackResults extends LitElement {
     const s = this.source.state;
     const t = this.localeController.t;
     const m = resultsMessages(this.locale, () => this.requestUpdate());
-    // English words arrive with their own fetch: until then, the loading state.
-    if (s.status === 'loading' || !m) return renderLoading(t);
+    // English words arrive in two fetches (the shared ones, the results'): until both are here,
+    // the loading state, so that an English page never shows French words beside English ones.
+    if (s.status === 'loading' || !m || !this.localeController.ready) return renderLoading(t);
     this.m = m;
     if (s.status === 'error') return renderError(t, s.error, s.retry);
     const target = this.target!;
@@ -339,14 +340,13 @@ function chart(distribution: readonly number[], first: number, mean: number | un
   const base = HEIGHT + 16;
   const meanX = mean === undefined ? undefined : GAP / 2 + (mean - first) * step + BAR / 2;
   return html`<svg class="chart" part="chart" viewBox="0 0 ${distribution.length * step} ${base + 18}" aria-hidden="true" focusable="false">
-    ${distribution.map((n, i) => {
-      const h = (n / max) * HEIGHT;
-      const x = GAP / 2 + i * step;
-      return svg`<rect class="bar" x=${x} y=${base - h} width=${BAR} height=${h}></rect>
-        <text x=${x + BAR / 2} y=${base - h - 3}>${n}</text>
-        <text x=${x + BAR / 2} y=${base + 14}>${i + first}</text>`;
-    })}
+    ${distribution.map((n, i) => svg`<rect class="bar" x=${GAP / 2 + i * step} y=${base - (n / max) * HEIGHT} width=${BAR} height=${(n / max) * HEIGHT}></rect>`)}
     <line class="axis" x1="0" x2=${distribution.length * step} y1=${base} y2=${base}></line>
     ${meanX === undefined ? nothing : svg`<line class="mean-line" x1=${meanX} x2=${meanX} y1="6" y2=${base}></line>`}
+    ${distribution.map((n, i) => {
+      // Above the mean line, each count on a halo of the canvas colour: readable where the line crosses it.
+      const x = GAP / 2 + i * step + BAR / 2;
+      return svg`<text x=${x} y=${base - (n / max) * HEIGHT - 3}>${n}</text><text x=${x} y=${base + 14}>${i + first}</text>`;
+    })}
   </svg>`;
 }

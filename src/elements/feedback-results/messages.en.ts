@@ -30,7 +30,7 @@ export const en: ResultsMessages = {
   npsHelp: 'share of 9 and 10 minus share of 0 to 6, from −100 to +100',
   score: 'Score',
   bySession: 'By day',
-  byOrganisation: 'By authority',
+  byOrganisation: 'By intermunicipal authority',
   group: 'Group',
   other: 'Other',
   meanOf: (label) => `${label} (mean)`,

@@ -193,8 +193,9 @@ export class FcFeedback extends LitElement {
     const s = this.source.state;
     const t = this.localeController.t;
     const m = feedbackMessages(this.locale, () => this.requestUpdate());
-    // English words arrive with their own fetch: until then, the loading state.
-    if (s.status === 'loading' || !m) return renderLoading(t);
+    // English words arrive in two fetches (the shared ones, the questionnaire's): until both are
+    // here, the loading state, so that an English page never shows French words beside English ones.
+    if (s.status === 'loading' || !m || !this.localeController.ready) return renderLoading(t);
     this.m = m;
     if (s.status === 'error') return renderError(t, s.error, s.retry);
     const target = this.target;

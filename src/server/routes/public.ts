@@ -193,10 +193,13 @@ async function feedbackSummary(ctx: Context, app: App): Promise<void> {
   }
   const responses = await app.store.feedbackResponses(stored.id, form.id);
   const people = (await app.store.counters(stored.id))?.people ?? 0;
+  const issued = form.access === 'token' ? await app.store.feedbackTokenCount(stored.id, form.id) : 0;
+  // The response rate: among the people asked (one token each), else, for a cycle questionnaire,
+  // among the people who hold a seat. The memory backend counts the same way.
+  const expected = issued > 0 ? issued : form.scope === 'cycle' && people > 0 ? people : 0;
   const summary = summariseFeedback(form, responses, {
     cycle: stored.feed,
-    // The response rate of a cycle questionnaire: among the people who hold a seat.
-    ...(form.scope === 'cycle' && people > 0 ? { expected: people } : {}),
+    ...(expected > 0 ? { expected } : {}),
     includeOpenAnswers: isAdmin || form.results.openAnswers,
   });
   sendJson(ctx.res, 200, summary);

@@ -604,7 +604,9 @@ export class Store {
             const token = await trx.selectFrom('feedback_tokens').select(['cycle_id', 'form_id']).where('token_hash', '=', tokenHash).executeTakeFirst();
             if (!token || token.cycle_id !== cycleId || token.form_id !== submission.formId) return { kind: 'token-invalid' };
             // Guarded in the statement: of two answers with one token, exactly one finds it unused.
-            const used = await trx.updateTable('feedback_tokens').set({ used_at: at }).where('token_hash', '=', tokenHash).where('used_at', 'is', null).executeTakeFirst();
+            // The day only: the instant would match the response's `submitted_at`, and so tie the
+            // anonymous answer to the token, which the organiser sent to a named person.
+            const used = await trx.updateTable('feedback_tokens').set({ used_at: at.slice(0, 10) }).where('token_hash', '=', tokenHash).where('used_at', 'is', null).executeTakeFirst();
             if (Number(used.numUpdatedRows) !== 1) return { kind: 'already-answered' };
           }
           const response: FeedbackResponse = {
@@ -639,6 +641,19 @@ export class Store {
         answers: JSON.parse(r.answers) as FeedbackResponse['answers'],
         submittedAt: r.submitted_at,
       }));
+    });
+  }
+
+  /** How many tokens were issued for a form: everyone asked to answer it (the response rate's denominator). */
+  async feedbackTokenCount(cycleId: string, formId: string): Promise<number> {
+    return this.#serial(async () => {
+      const row = await this.db
+        .selectFrom('feedback_tokens')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('cycle_id', '=', cycleId)
+        .where('form_id', '=', formId)
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
     });
   }
 
