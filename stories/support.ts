@@ -134,6 +134,8 @@ export function tokenStyle(args: object): Readonly<Record<string, string>> {
 export const darkTheme: Readonly<Record<string, string>> = {
   background: '#14181d',
   color: '#eef1f4',
+  // A dark site says so, and native controls (radios, selects) follow.
+  'color-scheme': 'dark',
   padding: '1.5rem',
   'border-radius': '0.5rem',
   '--fc-color-text': '#eef1f4',

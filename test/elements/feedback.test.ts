@@ -180,6 +180,9 @@ describe('<fc-feedback>', function () {
     await waitText(late.el, 'Le questionnaire est clos depuis le 19 mai 2025');
     expect(shadow(late.el).querySelector('form')).to.equal(null);
     await expect(late.root).to.be.accessible();
+    // The deadline is read in the cycle's time zone (Paris), whatever the reader's.
+    const midnight = await mountFeedback({ backend: await sampleBackend((f) => (f.closesAt = '2025-05-19T22:30:00Z')), now });
+    await waitText(midnight.el, 'Le questionnaire est clos depuis le 20 mai 2025 à 00:30');
 
     const early = await mountFeedback({ backend: await sampleBackend((f) => (f.opensAt = '2025-05-21T09:00:00+02:00')), now });
     await waitText(early.el, 'Le questionnaire ouvrira le 21 mai 2025');

@@ -37,6 +37,7 @@ export const feedbackStyles = css`
     justify-content: center;
   }
   .point input {
+    flex-shrink: 0;
     width: 1.25rem;
     height: 1.25rem;
     margin: 0;

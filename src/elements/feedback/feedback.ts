@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import type { Backend, FeedbackReceipt } from '../../backend/backend.js';
 import { BackendError } from '../../backend/errors.js';
 import type { Outbox, OutboxUpdate } from '../../backend/outbox.js';
+import { DEFAULT_TIME_ZONE } from '../../model/constants.js';
 import type { Cycle } from '../../model/cycle.js';
 import type { Feed } from '../../model/feed.js';
 import type { FeedbackForm, FeedbackQuestion, FeedbackSubmission } from '../../model/feedback.js';
@@ -159,8 +160,7 @@ export class FcFeedback extends LitElement {
   private onSubmissionUpdate(u: OutboxUpdate): void {
     const target = this.target;
     if (u.status === 'sent') {
-      const payload = { cycleId: u.cycleId, formId: target?.form.id ?? '', sessionId: this.sessionId, receipt: u.answer as FeedbackReceipt };
-      this.dispatchEvent(new FeedbackSentEvent(payload));
+      this.dispatchEvent(new FeedbackSentEvent({ cycleId: u.cycleId, formId: target?.form.id ?? '', sessionId: this.sessionId, receipt: u.answer as FeedbackReceipt }));
       this.focusAfterUpdate = '.state';
     } else if (u.status === 'failed') {
       const e = u.error;
@@ -244,7 +244,10 @@ export class FcFeedback extends LitElement {
   private closedMessage(cycle: Cycle, form: FeedbackForm): string | undefined {
     const m = this.m;
     const now = this.now ?? new Date();
-    const date = (iso: string) => new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+    // In the cycle's time zone, not the reader's: « clos depuis le 15 juin à 18:00 » means Paris time.
+    let timeZone = DEFAULT_TIME_ZONE;
+    for (const { date: d } of cycle.sessions) if (d.precision === 'exact') timeZone = d.timeZone;
+    const date = (iso: string) => new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(iso));
     const state = feedbackFormState(form, now);
     if (state === 'not-open-yet') return m.notOpenYet(date(form.opensAt!));
     if (state === 'closed') return m.closed(date(form.closesAt!));
