@@ -27,6 +27,8 @@ const { values: options } = parseArgs({
 
 const ROOT = resolve(options.dir);
 const STORY_TIMEOUT = 15_000;
+/** Pages checking stories side by side. */
+const PAGES = 4;
 
 /**
  * What each story must show, beyond « not blank, no error ». Keys are the end of the story id
@@ -368,62 +370,74 @@ async function main() {
   const browser = await puppeteer.launch({
     executablePath: chromium,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run',
+      // Several pages at once: none of them is in the background, none is throttled.
+      '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows', '--disable-renderer-backgrounding',
+    ],
   });
   let failed = 0;
   let passed = 0;
   const started = Date.now();
   try {
-    const page = await browser.newPage();
-    // Nothing may leave this machine: a story that reaches another host fails.
-    await page.setRequestInterception(true);
-    const outside = [];
-    page.on('request', (request) => {
-      const url = request.url();
-      // Chromium asks for it by itself, and Storybook has none (it has favicon.svg).
-      if (url === `${base}/favicon.ico`) request.respond({ status: 204 });
-      else if (url.startsWith(base) || url.startsWith('data:') || url.startsWith('blob:')) request.continue();
-      else {
-        outside.push(url);
-        request.abort();
+    // Stories are independent: a few pages check them side by side; the report keeps index.json's order.
+    const jobs = [
+      ...stories.map((story) => async (page, outside) => {
+        const key = Object.keys(EXPECTATIONS).find((k) => story.id.endsWith(k));
+        const problems = await checkStory(page, base, story.id, key ? EXPECTATIONS[key] : undefined).catch((e) => [
+          `the check itself failed: ${e.message}`,
+        ]);
+        if (!key) problems.push('no expectation for this story in scripts/check-storybook.mjs: say what it must show');
+        for (const url of outside.splice(0)) problems.push(`request outside the Storybook: ${url}`);
+        const lines = [`${problems.length ? '✗' : '✓'} ${story.id} (${story.name})`, ...problems.map((p) => `    ${p}`)];
+        const shot = Object.entries(SCREENSHOTS).find(([, k]) => story.id.endsWith(k));
+        if (shot || options['all-screenshots']) {
+          const name = options['all-screenshots'] ? story.id.replace(/^.*?--/, `${story.title.split('/').pop()}--`) : shot[0];
+          const file = join(options.screenshots, `storybook-${name}.png`);
+          await page.screenshot({ path: file, fullPage: true });
+          lines.push(`    screenshot: ${file}`);
+        }
+        return { ok: problems.length === 0, lines };
+      }),
+      ...docs.map((entry) => async (page) => {
+        const key = Object.keys(DOCS).find((k) => entry.id.endsWith(k));
+        const problems = key
+          ? await checkDocs(page, base, entry.id, DOCS[key]).catch((e) => [`the check itself failed: ${e.message}`])
+          : [`no expectation for docs page ${entry.id}`];
+        return { ok: problems.length === 0, lines: [`${problems.length ? '✗' : '✓'} ${entry.id} (docs)`, ...problems.map((p) => `    ${p}`)] };
+      }),
+    ];
+    const results = new Array(jobs.length);
+    let next = 0;
+    const worker = async () => {
+      // A context of its own: the stories' outboxes and drafts live in the origin's storage, which
+      // pages of one context share (and a page that sees another's entry waits for it).
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      // Nothing may leave this machine: a story that reaches another host fails.
+      await page.setRequestInterception(true);
+      const outside = [];
+      page.on('request', (request) => {
+        const url = request.url();
+        // Chromium asks for it by itself, and Storybook has none (it has favicon.svg).
+        if (url === `${base}/favicon.ico`) request.respond({ status: 204 });
+        else if (url.startsWith(base) || url.startsWith('data:') || url.startsWith('blob:')) request.continue();
+        else {
+          outside.push(url);
+          request.abort();
+        }
+      });
+      while (next < jobs.length) {
+        const i = next++;
+        results[i] = await jobs[i](page, outside);
       }
-    });
-    for (const story of stories) {
-      const key = Object.keys(EXPECTATIONS).find((k) => story.id.endsWith(k));
-      const problems = await checkStory(page, base, story.id, key ? EXPECTATIONS[key] : undefined).catch((e) => [
-        `the check itself failed: ${e.message}`,
-      ]);
-      if (!key) problems.push('no expectation for this story in scripts/check-storybook.mjs: say what it must show');
-      for (const url of outside.splice(0)) problems.push(`request outside the Storybook: ${url}`);
-      if (problems.length) {
-        failed++;
-        console.log(`✗ ${story.id} (${story.name})`);
-        for (const p of problems) console.log(`    ${p}`);
-      } else {
-        passed++;
-        console.log(`✓ ${story.id} (${story.name})`);
-      }
-      const shot = Object.entries(SCREENSHOTS).find(([, k]) => story.id.endsWith(k));
-      if (shot || options['all-screenshots']) {
-        const name = options['all-screenshots'] ? story.id.replace(/^.*?--/, `${story.title.split('/').pop()}--`) : shot[0];
-        const file = join(options.screenshots, `storybook-${name}.png`);
-        await page.screenshot({ path: file, fullPage: true });
-        console.log(`    screenshot: ${file}`);
-      }
-    }
-    for (const entry of docs) {
-      const key = Object.keys(DOCS).find((k) => entry.id.endsWith(k));
-      const problems = key
-        ? await checkDocs(page, base, entry.id, DOCS[key]).catch((e) => [`the check itself failed: ${e.message}`])
-        : [`no expectation for docs page ${entry.id}`];
-      if (problems.length) {
-        failed++;
-        console.log(`✗ ${entry.id} (docs)`);
-        for (const p of problems) console.log(`    ${p}`);
-      } else {
-        passed++;
-        console.log(`✓ ${entry.id} (docs)`);
-      }
+      await context.close();
+    };
+    await Promise.all(Array.from({ length: PAGES }, worker));
+    for (const { ok, lines } of results) {
+      if (ok) passed++;
+      else failed++;
+      console.log(lines.join('\n'));
     }
     for (const key of [...Object.keys(EXPECTATIONS), ...Object.keys(DOCS)]) {
       if (!entries.some((e) => e.id.endsWith(key))) {
