@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import ICAL from 'ical.js';
 import '../../src/elements.js';
 import type { FcAgenda, RegisterEvent } from '../../src/elements.js';
-import { parseFeed, type Availability, type Feed } from '../../src/index.js';
+import { createMemoryBackend, createOutbox, parseFeed, type Availability, type Feed } from '../../src/index.js';
 import { generateCatalogue } from '../../examples/generate-catalogue.js';
 import { statesSuite, type FeedSourceInput, type Mounted } from './states-suite.js';
 import {
@@ -715,6 +715,35 @@ describe('<fc-agenda>', function () {
       const el = await agenda({ feed: await openFeed(), now: BETWEEN_DAYS_4_AND_5, attrs: { 'registration-url': '/inscription' } });
       const link = sessionItem(el, 'journee-5').querySelector<HTMLAnchorElement>('[part="register"]')!;
       expect(link.href).to.equal(`${location.origin}/inscription?fc-session=journee-5`);
+    });
+
+    it('without a link, offers « S’inscrire » when a registration form of the cycle is on the page, which takes the click', async () => {
+      const feed = await sampleFeed((input) => (input.registration = { status: 'open', waitlist: true }));
+      const alone = await agenda({ feed, now: BETWEEN_DAYS_4_AND_5 });
+      expect(count(shadow(alone), '[part="register"]')).to.equal(0);
+      const other = await mount(html`<div><fc-agenda .data=${feed} .now=${BETWEEN_DAYS_4_AND_5}></fc-agenda><fc-registration-form cycle="un-autre-cycle"></fc-registration-form></div>`);
+      await waitForState(other.querySelector('fc-agenda')!, 'ready');
+      expect(count(shadow(other.querySelector('fc-agenda')!), '[part="register"]')).to.equal(0);
+      other.remove();
+
+      const page = await mount(html`<div>
+        <fc-agenda .data=${feed} .now=${BETWEEN_DAYS_4_AND_5}></fc-agenda>
+        <fc-registration-form .data=${feed} .backend=${createMemoryBackend(feed)} .outbox=${createOutbox({ storage: null })} .now=${BETWEEN_DAYS_4_AND_5}></fc-registration-form>
+      </div>`);
+      const el = page.querySelector('fc-agenda')!;
+      const form = page.querySelector('fc-registration-form')!;
+      await waitForState(el, 'ready');
+      await waitForState(form, 'ready');
+      const link = sessionItem(el, 'journee-5').querySelector<HTMLAnchorElement>('[part="register"]')!;
+      const here = new URL(location.href);
+      here.searchParams.set('fc-session', 'journee-5');
+      expect(link.href).to.equal(here.href);
+      link.click();
+      await form.updateComplete;
+      expect(followed, 'the form takes the click').to.equal(false);
+      const chosen = [...shadow(form).querySelectorAll<HTMLInputElement>('input[name="sessionIds"]:checked')].map((b) => b.value);
+      expect(chosen).to.include('journee-5');
+      expect(deepActiveElement()?.getAttribute('data-focus')).to.equal('title');
     });
 
     /**

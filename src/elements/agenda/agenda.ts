@@ -104,7 +104,11 @@ export class FcAgenda extends LitElement {
   declare backend?: Backend;
   /** Level of the agenda's top heading, to fit the page's outline (2 by default). */
   headingLevel = 2;
-  /** Registration page; « S'inscrire » links there with `?fc-session=<id>`. Default: the cycle's `registration.url`. */
+  /**
+   * Registration page; « S'inscrire » links there with `?fc-session=<id>`. Default: the cycle's
+   * `registration.url`, else this page when it has an `<fc-registration-form>` of the cycle (which then
+   * takes the click).
+   */
   declare registrationUrl?: string;
   /** Adds the cycle's schema.org JSON-LD to the page, for search engines. */
   jsonld = false;
@@ -137,6 +141,7 @@ export class FcAgenda extends LitElement {
   #options: ReturnType<typeof filterOptions> = filterOptions([]);
   #pendingFocus?: string;
   #jsonLdFor?: readonly Cycle[];
+  #formCycles: string[] = [];
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -430,6 +435,8 @@ export class FcAgenda extends LitElement {
     // A session that stays in its place while one types is not rendered again, unless something it
     // shows changed (its row, the language, the seats, its details opened by an anchor, the feed).
     const state = this.#source.state;
+    // The cycles of the registration forms on the page (`*`: a form for the feed's one cycle).
+    const forms = (this.#formCycles = [...document.querySelectorAll('fc-registration-form')].map((f) => f.getAttribute('cycle') || '*')).join();
     return html`${groups.map(
         // A month is a heading, not a landmark: dozens of « region » landmarks would drown the page's
         // own, and two agendas on a page would repeat the same names.
@@ -438,7 +445,7 @@ export class FcAgenda extends LitElement {
           <ol class="sessions">
             ${g.rows.map((r) =>
               guard(
-                [r, t, this.#locale, this.headingLevel, this.registrationUrl, this.availability, this.liveAvailability, this.openAnchor === r.anchor, state, document.baseURI],
+                [r, t, this.#locale, this.headingLevel, this.registrationUrl, this.availability, this.liveAvailability, this.openAnchor === r.anchor, state, document.baseURI, forms],
                 () => this.#renderSession(r),
               ),
             )}
@@ -465,7 +472,9 @@ export class FcAgenda extends LitElement {
     const place = [r.venue?.name, address?.street, [address?.postalCode, address?.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ');
     const seats = r.timing === 'past' ? undefined : this.#seatsOf(cycle.id, s.id);
     const canRegister = cycle.registration.status === 'open' && r.timing !== 'past' && s.status === 'scheduled';
-    const registerUrl = this.registrationUrl ?? cycle.registration.url;
+    // Without a link, a registration form of the cycle on this page takes « S'inscrire » (it handles
+    // `fc-register`); the link to this page with `?fc-session=` is the fallback it also reads.
+    const registerUrl = this.registrationUrl ?? cycle.registration.url ?? (this.#formCycles.some((c) => c === '*' || c === cycle.id) ? location.href : undefined);
     const datetime = datetimeAttribute(s.date);
     const dateText = formatSessionDate(s.date, this.#locale);
     return html`<li class="session ${r.timing}" id=${r.anchor} part="session">
