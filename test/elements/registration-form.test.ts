@@ -628,6 +628,18 @@ describe('<fc-registration-form>', function () {
       const checked = [...root(form).querySelectorAll<HTMLInputElement>('input[name="sessionIds"]:checked')].map((b) => b.value);
       expect(checked).to.deep.equal(['journee-5']);
       expect(deepActiveElement()?.getAttribute('data-focus')).to.equal('title');
+      // A day not open to elected officials: the form still takes the click (no page change), chooses nothing.
+      let followed: boolean | undefined;
+      const stop = (e: Event) => ((followed = !e.defaultPrevented), e.preventDefault());
+      document.addEventListener('click', stop);
+      try {
+        [...shadow(agenda).querySelectorAll<HTMLAnchorElement>('a[part="register"]')].find((a) => a.href.includes('journee-1'))!.click();
+      } finally {
+        document.removeEventListener('click', stop);
+      }
+      await form.updateComplete;
+      expect(followed).to.equal(false);
+      expect([...root(form).querySelectorAll<HTMLInputElement>('input[name="sessionIds"]:checked')].map((b) => b.value)).to.deep.equal(['journee-5']);
     });
   });
 
@@ -636,10 +648,21 @@ describe('<fc-registration-form>', function () {
       const el = await mountForm({ lang: 'en' });
       expect(visibleText(root(el))).to.contain('Work email address (required)');
       expect(visibleText(root(el))).to.contain('Your personal data');
+      for (const box of root(el).querySelectorAll<HTMLInputElement>('input[name="sessionIds"]:checked')) box.click();
+      await fill(el, 'participant.phone', 'abc');
       submitButton(el).click();
       await el.updateComplete;
       expect(visibleText(root(el).querySelector('.error-summary')!)).to.contain('The form has');
-      expect(describedErrors(el)['participant.email']).to.equal('Error: invalid email address (example: first.last@example.org)');
+      // Every field's message in English: the schema's, the form's own, and the participant rule's.
+      expect(describedErrors(el)).to.deep.equal({
+        'participant.firstName': 'Error: this field is required',
+        'participant.lastName': 'Error: this field is required',
+        'participant.email': 'Error: invalid email address (example: first.last@example.org)',
+        'participant.phone': 'Error: invalid phone number (example: +33 5 63 00 00 00)',
+        'participant.function': 'Error: choose your position',
+        'participant.organisationId': 'Error: please state your organisation',
+        sessionIds: 'Error: choose at least one day',
+      });
       expect(allText(root(el))).not.to.contain('obligatoire');
       await expect(el.parentElement).to.be.accessible();
     });

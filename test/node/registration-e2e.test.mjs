@@ -34,6 +34,8 @@ before(async () => {
     adminToken: ADMIN_TOKEN,
     // Puppeteer fills the form in well under the 3 s a person needs: the anti-bot timer is for people.
     minFillMs: 0,
+    // The waitlist test fills the 40 seats through the API first: more writes than a person makes.
+    rateLimit: 0,
     log: () => {},
   });
   apiOrigin = (await api.listen(0, '127.0.0.1')).replace(/\/$/, '');
@@ -145,5 +147,74 @@ test('the network cut during submit (the server stored it, the answer never came
   assert.equal(new Set(keys).size, 1, 'one Idempotency-Key across the retries');
   const mine = (await csvRows()).filter((r) => r.includes('paul.durand@cc-membre-3.fr'));
   assert.equal(mine.length, 1);
+  await page.close();
+});
+
+const statusText = (page) => page.evaluate(() => document.querySelector('fc-registration-form').shadowRoot.querySelector('[part="status"]')?.textContent.replace(/\s+/g, ' ').trim() ?? '');
+const waitQueued = (page) =>
+  page.waitForFunction(() => /retour de la connexion/.test(document.querySelector('fc-registration-form').shadowRoot.querySelector('[part="status"]')?.textContent ?? ''), { timeout: 15000 });
+
+test('offline → queued, said so → online → stored once; a page closed while queued → the next one sends it, once', async () => {
+  // The same browser profile keeps localStorage across pages, as a person's browser does.
+  const { page } = await openPage();
+  await page.goto(`${origin}/demo/inscription.html`, { waitUntil: 'networkidle0' });
+  await fillForm(page, 'hors.ligne@cc-membre-3.fr');
+  await page.setOfflineMode(true);
+  await page.click(`${FORM} >>> button[type="submit"]`);
+  await waitQueued(page);
+  assert.match(await statusText(page), /votre inscription est gardée sur cet appareil et sera envoyée dès le retour de la connexion/);
+  await page.click(`${FORM} >>> button[type="submit"]`); // a second click while queued sends nothing more
+  assert.equal((await csvRows()).filter((r) => r.includes('hors.ligne@cc-membre-3.fr')).length, 0);
+  await page.setOfflineMode(false);
+  assert.match(await outcome(page), /Inscription confirmée/);
+  assert.equal((await csvRows()).filter((r) => r.includes('hors.ligne@cc-membre-3.fr')).length, 1);
+  await page.close();
+
+  // The page goes away while offline; back online, the page is loaded again in the same tab. Puppeteer lifts its
+  // offline emulation as the page navigates away, before `pagehide`: the leaving page gets an
+  // `online` event and sends (checked with a probe page). A person's real network does
+  // not come back with a navigation, so the registration requests are also cut at the network level.
+  const { page: next } = await openPage();
+  let cut = false;
+  await next.setRequestInterception(true);
+  next.on('request', (r) => (cut && r.method() === 'POST' && r.url().includes('/registrations') ? r.abort('internetdisconnected') : r.continue()));
+  await next.goto(`${origin}/demo/inscription.html`, { waitUntil: 'networkidle0' });
+  await fillForm(next, 'fermee.hors.ligne@cc-membre-3.fr');
+  cut = true;
+  await next.setOfflineMode(true);
+  await next.click(`${FORM} >>> button[type="submit"]`);
+  await waitQueued(next);
+  await next.goto('about:blank');
+  assert.equal((await csvRows()).filter((r) => r.includes('fermee.hors.ligne@cc-membre-3.fr')).length, 0);
+  cut = false;
+  await next.setOfflineMode(false);
+  await next.goto(`${origin}/demo/inscription.html`, { waitUntil: 'networkidle0' });
+  assert.match(await outcome(next), /Inscription confirmée.*fermee\.hors\.ligne@cc-membre-3\.fr/);
+  assert.equal((await csvRows()).filter((r) => r.includes('fermee.hors.ligne@cc-membre-3.fr')).length, 1);
+  assert.equal(await next.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('formacoop:outbox:')).length), 0);
+  await next.close();
+});
+
+test('41st registrant of the 40-seat cycle → the form offers the waiting list → waitlisted, position 1 (also in the CSV)', async () => {
+  const seats = async () => (await (await fetch(`${apiOrigin}/api/cycles/${CYCLE}/availability`)).json()).confirmed;
+  for (let i = await seats(); i < 40; i++) {
+    const res = await fetch(`${apiOrigin}/api/cycles/${CYCLE}/registrations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `seed-${i}-${Date.now()}` },
+      body: JSON.stringify({ participant: { firstName: 'Place', lastName: `${i}`, email: `place.${i}@cc-membre-3.fr`, function: 'dgs', organisationId: 'cc-membre-3' }, sessionIds: ['journee-1'] }),
+    });
+    assert.equal(res.status, 201, await res.text());
+  }
+  assert.equal(await seats(), 40);
+  const { page, problems } = await openPage();
+  await page.goto(`${origin}/demo/inscription.html`, { waitUntil: 'networkidle0' });
+  await fillForm(page, 'quarante.et.un@cc-membre-3.fr');
+  assert.equal(await page.$eval(`${FORM} >>> button[type="submit"]`, (b) => b.textContent.trim()), 'M’inscrire sur la liste d’attente');
+  await page.click(`${FORM} >>> button[type="submit"]`);
+  assert.match(await outcome(page), /vous êtes en position 1 sur la liste d’attente/);
+  const mine = (await csvRows()).filter((r) => r.includes('quarante.et.un@cc-membre-3.fr'));
+  assert.equal(mine.length, 1);
+  assert.match(mine[0], /;1;/);
+  assert.deepEqual(problems, []);
   await page.close();
 });

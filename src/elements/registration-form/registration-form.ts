@@ -190,9 +190,11 @@ export class FcRegistrationForm extends LitElement {
   /** « S'inscrire » in an agenda of the same cycle: the form, with that day chosen, instead of a page change. */
   private readonly onAgendaRegister = (e: RegisterEvent) => {
     const cycle = this.current;
-    if (!cycle || e.detail.cycleId !== cycle.id || !this.offered(cycle).some((s) => s.id === e.detail.sessionId)) return;
+    if (!cycle || e.detail.cycleId !== cycle.id) return;
     e.preventDefault();
-    if (!this.submission.busy && this.submission.status !== 'sent' && !this.outcome) this.chooseSession(cycle, e.detail.sessionId);
+    // A day not offered to this person (their function's) is not chosen: the list says which are.
+    if (!this.submission.busy && this.submission.status !== 'sent' && !this.outcome && this.offered(cycle).some((s) => s.id === e.detail.sessionId))
+      this.chooseSession(cycle, e.detail.sessionId);
     this.pendingFocus = 'title';
     this.requestUpdate();
   };
