@@ -3,8 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import ICAL from 'ical.js';
 import '../../src/elements.js';
-import type { FcAgenda, RegisterEvent } from '../../src/elements.js';
-import { createMemoryBackend, createOutbox, parseFeed, type Availability, type Feed } from '../../src/index.js';
+import { RegisteredEvent, type FcAgenda, type RegisterEvent } from '../../src/elements.js';
+import { createMemoryBackend, createOutbox, parseFeed, type Availability, type Backend, type Feed } from '../../src/index.js';
 import { generateCatalogue } from '../../examples/generate-catalogue.js';
 import { statesSuite, type FeedSourceInput, type Mounted } from './states-suite.js';
 import {
@@ -42,13 +42,14 @@ async function mountAgenda(source: FeedSourceInput, options: { lang?: string } =
 
 /** An agenda of the sample (or of `feed`), ready. */
 async function agenda(
-  options: { feed?: Feed; src?: string; now?: Date; attrs?: Record<string, string>; availability?: Availability[] } = {},
+  options: { feed?: Feed; src?: string; now?: Date; attrs?: Record<string, string>; availability?: Availability[]; backend?: Backend } = {},
 ): Promise<FcAgenda> {
   const el = document.createElement('fc-agenda');
   for (const [k, v] of Object.entries(options.attrs ?? {})) el.setAttribute(k, v);
   if (options.now) el.now = options.now;
   if (options.availability) el.availability = options.availability;
-  if (options.feed) el.data = options.feed;
+  if (options.backend) el.backend = options.backend;
+  else if (options.feed) el.data = options.feed;
   else el.src = options.src ?? SAMPLE_URL;
   await mount(html`<div>${el}</div>`);
   await waitForState(el, 'ready');
@@ -744,6 +745,29 @@ describe('<fc-agenda>', function () {
       const chosen = [...shadow(form).querySelectorAll<HTMLInputElement>('input[name="sessionIds"]:checked')].map((b) => b.value);
       expect(chosen).to.include('journee-5');
       expect(deepActiveElement()?.getAttribute('data-focus')).to.equal('title');
+    });
+
+    it('reads the seats again when a registration on the page took one', async () => {
+      const feed = await sampleFeed((input) => (input.registration = { status: 'open', waitlist: true }));
+      const backend = createMemoryBackend(feed, { now: () => BETWEEN_DAYS_4_AND_5, minFillMs: 0 });
+      const el = await agenda({ feed, backend, now: BETWEEN_DAYS_4_AND_5 });
+      const seats = () => visibleText(sessionItem(el, 'journee-5').querySelector('.seats') ?? el);
+      await until(() => /places restantes/.test(seats()), 'live seats shown');
+      const before = seats();
+      const registration = await backend.register(
+        CYCLE_ID,
+        {
+          participant: { firstName: 'Anne', lastName: 'Martin', email: 'anne.martin@cc-exemple.fr', function: 'dgs', organisationId: 'cc-carmausin-segala' },
+          sessionIds: ['journee-5'],
+          antiBot: { website: '', fillMs: 8000 },
+        },
+        { idempotencyKey: 'agenda-seats-1' },
+      );
+      expect(seats(), 'not read again before the page says so').to.equal(before);
+      document.dispatchEvent(new RegisteredEvent(registration));
+      await until(() => seats() !== before, 'seats read again');
+      const left = (text: string) => Number(text.match(/\d+/)![0]);
+      expect(left(seats())).to.equal(left(before) - 1);
     });
 
     /**

@@ -148,10 +148,12 @@ export class FcAgenda extends LitElement {
     // A deep link (`#fc-<cycle>-<session>`) opens, shows and focuses its session on load too: the
     // browser cannot scroll to an id inside a shadow root.
     this.#readUrl();
+    document.addEventListener('fc-registered', this.#seatsChanged);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('fc-registered', this.#seatsChanged);
     this.querySelectorAll(':scope > script[data-fc-jsonld]').forEach((s) => s.remove());
     this.#jsonLdFor = undefined;
   }
@@ -581,6 +583,12 @@ export class FcAgenda extends LitElement {
         )}
       </ul>`;
   }
+
+  /** A registration on this page took a seat (or a place on the waiting list): read the seats again. */
+  readonly #seatsChanged = (): void => {
+    this.#availabilityFor = undefined;
+    this.requestUpdate();
+  };
 
   /** Live seats for the cycles open to registration; the agenda shows without them if this fails. */
   async #loadAvailability(backend: Required<Pick<Backend, 'availability'>>, cycles: readonly Cycle[]): Promise<void> {
