@@ -2,7 +2,7 @@
  * The words of `<fc-feedback-results>`: French first, always at hand; English key for key in messages.en.ts,
  * fetched the first time an element speaks English (most pages never do).
  */
-import type { Locale } from '../../model/messages.js';
+import { lazyWords } from '../shared/lazy-words.js';
 
 const fr = {
   loadingResults: 'Chargement des résultats…',
@@ -55,20 +55,5 @@ const fr = {
 
 export type ResultsMessages = typeof fr;
 
-let en: ResultsMessages | undefined;
-let english: Promise<unknown> | undefined;
-
-/**
- * The words in `locale`; undefined while the English ones are being fetched (the element shows its
- * loading state, then `onLoaded` updates it). Should the fetch fail, French stands in.
- */
-export function resultsMessages(locale: Locale, onLoaded: () => void): ResultsMessages | undefined {
-  if (locale !== 'en') return fr;
-  if (en) return en;
-  english ??= import('./messages.en.js').then(
-    (m) => (en = m.en),
-    () => (en = fr),
-  );
-  void english.then(onLoaded);
-  return undefined;
-}
+/** The words in `locale` (see lazyWords). */
+export const resultsMessages = lazyWords(fr, () => import('./messages.en.js'));

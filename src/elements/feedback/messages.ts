@@ -2,7 +2,7 @@
  * The words of `<fc-feedback>`: French first, always at hand; English key for key in messages.en.ts,
  * fetched the first time an element speaks English (most pages never do).
  */
-import type { Locale } from '../../model/messages.js';
+import { lazyWords } from '../shared/lazy-words.js';
 
 const fr = {
   noForm: "Ce cycle n'a pas de questionnaire d'évaluation.",
@@ -41,20 +41,5 @@ const fr = {
 
 export type FeedbackMessages = typeof fr;
 
-let en: FeedbackMessages | undefined;
-let english: Promise<unknown> | undefined;
-
-/**
- * The words in `locale`; undefined while the English ones are being fetched (the element shows its
- * loading state, then `onLoaded` updates it). Should the fetch fail, French stands in.
- */
-export function feedbackMessages(locale: Locale, onLoaded: () => void): FeedbackMessages | undefined {
-  if (locale !== 'en') return fr;
-  if (en) return en;
-  english ??= import('./messages.en.js').then(
-    (m) => (en = m.en),
-    () => (en = fr),
-  );
-  void english.then(onLoaded);
-  return undefined;
-}
+/** The words in `locale` (see lazyWords). */
+export const feedbackMessages = lazyWords(fr, () => import('./messages.en.js'));

@@ -1,5 +1,5 @@
 /** The registration form's own words (the shared ones — loading, errors of the feed — are in src/i18n/ui.ts). */
-import type { Locale } from '../../model/messages.js';
+import { lazyWords } from '../shared/lazy-words.js';
 
 const fr = {
   required: '(obligatoire)',
@@ -85,19 +85,5 @@ const fr = {
 export type RegistrationWords = typeof fr;
 export { fr };
 
-let en: RegistrationWords | undefined;
-let load: Promise<unknown> | undefined;
-
-/**
- * The form's words in `locale`: French at once; English fetched once for the page (messages.en.ts),
- * `undefined` until it has arrived — `then` is called when it has (or failed: French stands in).
- */
-export function registrationWords(locale: Locale, then: () => void): RegistrationWords | undefined {
-  if (locale === 'fr' || en) return en && locale === 'en' ? en : fr;
-  load ??= import('./messages.en.js').then(
-    (m) => (en = m.en),
-    () => (en = fr),
-  );
-  void load.then(then);
-  return undefined;
-}
+/** The words in `locale` (see lazyWords). */
+export const registrationWords = lazyWords(fr, () => import('./messages.en.js'));
