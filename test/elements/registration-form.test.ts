@@ -220,7 +220,7 @@ describe('<fc-registration-form>', function () {
       expect(control(el, 'participant.phone').getAttribute('autocomplete')).to.equal('work tel');
       // The functions of the schema, in words; the member communautés de communes, and « another ».
       const fn = [...control<HTMLSelectElement>(el, 'participant.function').options].map((o) => o.text);
-      expect(fn).to.include.members(['Chef·fe de service', 'Élu·e', 'Autre fonction', 'Responsable de pôle']);
+      expect(fn).to.include.members(['Chef·fe de service', 'Élu·e', 'Autre', 'Responsable de pôle']);
       const orgs = [...control<HTMLSelectElement>(el, 'participant.organisationId').options].map((o) => o.text);
       expect(orgs).to.include('Une autre organisation');
       expect(orgs.length).to.equal(1 + 5 + 1);
@@ -288,7 +288,7 @@ describe('<fc-registration-form>', function () {
       expect(deepActiveElement()?.id).to.equal('f-sessionIds-0');
       await expect(el.parentElement).to.be.accessible();
 
-      // « Autre fonction » and « Une autre organisation » ask for their text, with their own errors.
+      // « Autre » (function) and « Une autre organisation » ask for their text, with their own errors.
       await fill(el, 'participant.function', 'other');
       await fill(el, 'participant.organisationId', '-');
       submitButton(el).click();

@@ -24,6 +24,7 @@ import { LocaleController } from '../shared/locale-controller.js';
 import { renderError, renderLoading } from '../shared/states.js';
 import { tokens } from '../shared/styles.js';
 import type { RegisterEvent } from '../agenda/agenda.js';
+import { participantFunctionLabels } from '../../formats/labels.js';
 import { fr, registrationWords, type RegistrationWords } from './messages.js';
 import { registrationFormStyles } from './registration-form.styles.js';
 
@@ -473,7 +474,7 @@ export class FcRegistrationForm extends LitElement {
             type: 'select',
             required: true,
             autocomplete: 'organization-title',
-            options: [['', w.choose], ...FUNCTIONS.map((f) => [f, w.functions[f]] as const)],
+            options: [['', w.choose], ...FUNCTIONS.map((f) => [f, participantFunctionLabels[this.locale][f]] as const)],
           },
           e,
           w,
