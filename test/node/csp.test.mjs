@@ -2,51 +2,24 @@
 // in real headless Chromium: formacoop must work there without a single violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import puppeteer from 'puppeteer-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createServer } from 'formacoop/server';
-import { createStaticServer, STRICT_CSP } from '../../scripts/static-server.mjs';
-import { findChromium } from '../../scripts/chromium.mjs';
+import { launchChromium, startDemoSite } from './demo-site.mjs';
 
-let server;
-let api;
+let demo;
 let apiOrigin;
-let dataDir;
 let browser;
 let origin;
 let csp;
 
 before(async () => {
   // As `npm start` runs it: the formacoop server on its own origin, the CMS-like page on another.
-  dataDir = mkdtempSync(join(tmpdir(), 'formacoop-csp-'));
-  server = createStaticServer();
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${server.address().port}`;
-  api = await createServer({
-    dataDir,
-    cycleFiles: ['examples/management-par-la-cooperation.json', 'examples/demo-cycle-exemple.json'],
-    allowOrigins: [origin],
-    adminToken: 'a-long-enough-admin-token-for-the-test',
-    log: () => {},
-  });
-  apiOrigin = (await api.listen(0, '127.0.0.1')).replace(/\/$/, '');
-  csp = STRICT_CSP.replace("connect-src 'self'", `connect-src 'self' ${apiOrigin}`);
-  server.close();
-  server = createStaticServer({ csp, api: apiOrigin });
-  await new Promise((r) => server.listen(Number(new URL(origin).port), '127.0.0.1', r));
-  browser = await puppeteer.launch({
-    executablePath: findChromium(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  demo = await startDemoSite({ adminToken: 'a-long-enough-admin-token-for-the-test' });
+  ({ origin, apiOrigin, csp } = demo);
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  await new Promise((r) => server?.close(r));
-  await api?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await demo?.close();
 });
 
 test('the demo page works under a strict CSP with no securitypolicyviolation', async () => {

@@ -2,15 +2,12 @@
 // the real server, in headless Chromium. The server keeps one response per participant token.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import puppeteer from 'puppeteer-core';
 import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCycle, summariseFeedback } from 'formacoop';
-import { createServer } from 'formacoop/server';
-import { createStaticServer, STRICT_CSP } from '../../scripts/static-server.mjs';
-import { findChromium } from '../../scripts/chromium.mjs';
+import { launchChromium, startDemoSite } from './demo-site.mjs';
 import { exampleFeedback } from '../../scripts/example-feedback.mjs';
 
 const CYCLE = 'management-par-la-cooperation-exemple-2027';
@@ -21,9 +18,8 @@ const FORM = 'evaluation-cycle';
 const ADMIN = 'a-long-enough-admin-token-for-the-test';
 
 let dir;
-let api;
+let demo;
 let apiOrigin;
-let site;
 let origin;
 let browser;
 
@@ -34,24 +30,14 @@ before(async () => {
   feed.feedback[0].access = 'token';
   feed.feedback[0].results = { public: true, openAnswers: false };
   writeFileSync(join(dir, 'cycle.json'), JSON.stringify(feed));
-  site = createStaticServer();
-  await new Promise((r) => site.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${site.address().port}`;
-  api = await createServer({ dataDir: join(dir, 'data'), cycleFiles: [join(dir, 'cycle.json'), SAMPLE_FILE], allowOrigins: [origin], adminToken: ADMIN, rateLimit: 1000, log: () => {} });
-  apiOrigin = (await api.listen(0, '127.0.0.1')).replace(/\/$/, '');
-  site.close();
-  site = createStaticServer({ csp: STRICT_CSP.replace("connect-src 'self'", `connect-src 'self' ${apiOrigin}`), api: apiOrigin });
-  await new Promise((r) => site.listen(Number(new URL(origin).port), '127.0.0.1', r));
-  browser = await puppeteer.launch({
-    executablePath: findChromium(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  demo = await startDemoSite({ dataDir: join(dir, 'data'), cycleFiles: [join(dir, 'cycle.json'), SAMPLE_FILE], adminToken: ADMIN, rateLimit: 1000 });
+  ({ origin, apiOrigin } = demo);
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  await new Promise((r) => site?.close(r));
-  await api?.close();
+  await demo?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

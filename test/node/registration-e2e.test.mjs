@@ -3,57 +3,32 @@
 // counts is what the organiser gets: the admin CSV export.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import puppeteer from 'puppeteer-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createServer } from 'formacoop/server';
-import { createStaticServer, STRICT_CSP } from '../../scripts/static-server.mjs';
-import { findChromium } from '../../scripts/chromium.mjs';
+import { launchChromium, startDemoSite } from './demo-site.mjs';
 
 const CYCLE = 'management-par-la-cooperation-exemple-2027';
 const ADMIN_TOKEN = 'a-long-enough-admin-token-for-the-e2e-test';
 const FORM = 'fc-registration-form';
 
-let site;
-let api;
+let demo;
 let apiOrigin;
-let dataDir;
 let browser;
 let origin;
 
 before(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'formacoop-e2e-'));
-  site = createStaticServer();
-  await new Promise((r) => site.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${site.address().port}`;
-  api = await createServer({
-    dataDir,
-    cycleFiles: ['examples/management-par-la-cooperation.json', 'examples/demo-cycle-exemple.json'],
-    allowOrigins: [origin],
+  demo = await startDemoSite({
     adminToken: ADMIN_TOKEN,
     // Puppeteer fills the form in well under the 3 s a person needs: the anti-bot timer is for people.
     minFillMs: 0,
     // The waitlist test fills the 40 seats through the API first: more writes than a person makes.
     rateLimit: 0,
-    log: () => {},
   });
-  apiOrigin = (await api.listen(0, '127.0.0.1')).replace(/\/$/, '');
-  const csp = STRICT_CSP.replace("connect-src 'self'", `connect-src 'self' ${apiOrigin}`);
-  site.close();
-  site = createStaticServer({ csp, api: apiOrigin });
-  await new Promise((r) => site.listen(Number(new URL(origin).port), '127.0.0.1', r));
-  browser = await puppeteer.launch({
-    executablePath: findChromium(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  ({ origin, apiOrigin } = demo);
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  await new Promise((r) => site?.close(r));
-  await api?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await demo?.close();
 });
 
 /** The registrations as the organiser exports them. */
