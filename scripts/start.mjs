@@ -37,6 +37,7 @@ formacoop demo
   site (CMS-like page):   http://localhost:${SITE_PORT}/
   server (REST API):      http://localhost:${API_PORT}/api/cycles   (OpenAPI: /openapi.json)
   admin token (demo):     ${process.env.FORMACOOP_ADMIN_TOKEN ? '(from FORMACOOP_ADMIN_TOKEN)' : adminToken}
+  registration (example): http://localhost:${SITE_PORT}/demo/inscription.html
   evaluation (example):   http://localhost:${SITE_PORT}/demo/evaluation.html${seeded ? `   (${seeded} fictitious answers added)` : ''}
   registrations as CSV:   curl -H "Authorization: Bearer <token>" http://localhost:${API_PORT}/api/admin/cycles/management-par-la-cooperation-exemple-2027/registrations.csv
 Ctrl+C to stop.`);
