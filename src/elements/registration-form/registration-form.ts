@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { Backend } from '../../backend/backend.js';
 import { BackendError } from '../../backend/errors.js';
 import { createDraftStore, type DraftStore, type Outbox, type OutboxUpdate, type QueueReason } from '../../backend/outbox.js';
@@ -112,133 +111,154 @@ const blank = (): Values => ({
  */
 export class FcRegistrationForm extends LitElement {
   static override styles = [tokens, formStyles, registrationFormStyles];
+  // Reactive properties declared here rather than with decorators: no decorator code in the bundle.
+  static override properties = {
+    src: {},
+    api: {},
+    cycle: {},
+    data: { attribute: false },
+    backend: { attribute: false },
+    outbox: { attribute: false },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    email: {},
+    firstName: { attribute: 'first-name' },
+    lastName: { attribute: 'last-name' },
+    organisation: {},
+    sessions: {},
+    now: { attribute: false },
+    values: { state: true, attribute: false },
+    errors: { state: true, attribute: false },
+    showSummary: { state: true, attribute: false },
+    outcome: { state: true, attribute: false },
+    seats: { state: true, attribute: false },
+  };
 
   /** URL of a feed of its own (read only: a form needs `api` to send). */
-  @property() src?: string;
+  declare src?: string;
   /** Address of the formacoop server: the feed, seats and registrations go through it. */
-  @property() api?: string;
+  declare api?: string;
   /** The cycle to register for (required when the feed has several). */
-  @property() cycle?: string;
+  declare cycle?: string;
   /** An already-parsed feed. */
-  @property({ attribute: false }) data?: Feed;
+  declare data?: Feed;
   /** A backend (memory backend in tests and Storybook). */
-  @property({ attribute: false }) backend?: Backend;
+  declare backend?: Backend;
   /** Where submissions wait for an answer; the page's shared one (localStorage) by default. */
-  @property({ attribute: false }) outbox?: Outbox;
+  declare outbox?: Outbox;
   /** Level of the form's top heading (2 by default). */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
   /** Prefills the email (also `?email=` in the page's URL). */
-  @property() email?: string;
+  declare email?: string;
   /** Prefills the first name (also `?first-name=`). */
-  @property({ attribute: 'first-name' }) firstName?: string;
+  declare firstName?: string;
   /** Prefills the last name (also `?last-name=`). */
-  @property({ attribute: 'last-name' }) lastName?: string;
+  declare lastName?: string;
   /** Prefills the organisation: the id of one of the cycle's organisations. */
-  @property() organisation?: string;
+  declare organisation?: string;
   /** Prefills the chosen days: session ids separated by spaces (also `?fc-session=`, as the agenda links). */
-  @property() sessions?: string;
+  declare sessions?: string;
   /** The present moment (past days are not offered; registration dates); now by default. */
-  @property({ attribute: false }) now?: Date;
+  declare now?: Date;
 
-  @state() private values: Values = blank();
-  @state() private errors: FieldErrors = {};
-  @state() private showSummary = false;
-  @state() private outcome?: Outcome;
-  @state() private seats?: Availability;
+  private values: Values = blank();
+  private errors: FieldErrors = {};
+  private showSummary = false;
+  private declare outcome?: Outcome;
+  private declare seats?: Availability;
 
-  private readonly localeController = new LocaleController(this);
-  private readonly source = new FeedSource(this, () => this.localeController.locale);
-  private readonly submission = new SubmissionController<RegistrationSubmission, Registration>(this, {
+  readonly #localeController = new LocaleController(this);
+  readonly #source = new FeedSource(this, () => this.#localeController.locale);
+  readonly #submission = new SubmissionController<RegistrationSubmission, Registration>(this, {
     kind: 'registration',
     outbox: () => this.outbox ?? sharedOutbox(),
-    cycleId: () => this.current?.id,
-    onUpdate: (u) => this.onSubmissionUpdate(u),
+    cycleId: () => this.#current?.id,
+    onUpdate: (u) => this.#onSubmissionUpdate(u),
   });
-  private draft?: DraftStore<Draft>;
-  private key = '';
-  private preparedFor?: Cycle;
-  private attachedTo?: Backend;
-  private startedAt = performance.now();
+  #draft?: DraftStore<Draft>;
+  #key = '';
+  #preparedFor?: Cycle;
+  #attachedTo?: Backend;
+  #startedAt = performance.now();
   /** What to focus after the next render: `title`, `summary` or `outcome` (their `data-focus`). */
-  private pendingFocus?: string;
+  #pendingFocus?: string;
 
-  private get locale(): Locale {
-    return this.localeController.locale;
+  get #locale(): Locale {
+    return this.#localeController.locale;
   }
   /** The form's words; French stands in for the moment English is being fetched (render shows loading then). */
-  private get w(): RegistrationWords {
-    return registrationWords(this.locale, () => this.requestUpdate()) ?? fr;
+  get #w(): RegistrationWords {
+    return registrationWords(this.#locale, () => this.requestUpdate()) ?? fr;
   }
 
   /** The cycle this form registers for, once the feed is ready (else undefined). */
-  private get current(): Cycle | undefined {
-    const s = this.source.state;
+  get #current(): Cycle | undefined {
+    const s = this.#source.state;
     if (s.status !== 'ready') return undefined;
     return this.cycle ? s.cycles.find((c) => c.id === this.cycle) : s.cycles.length === 1 ? s.cycles[0] : undefined;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('fc-register', this.onAgendaRegister);
+    document.addEventListener('fc-register', this.#onAgendaRegister);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('fc-register', this.onAgendaRegister);
-    this.draft?.flush();
+    document.removeEventListener('fc-register', this.#onAgendaRegister);
+    this.#draft?.flush();
   }
 
   /** « S'inscrire » in an agenda of the same cycle: the form, with that day chosen, instead of a page change. */
-  private readonly onAgendaRegister = (e: RegisterEvent) => {
-    const cycle = this.current;
+  readonly #onAgendaRegister = (e: RegisterEvent) => {
+    const cycle = this.#current;
     if (!cycle || e.detail.cycleId !== cycle.id) return;
     e.preventDefault();
     // A day not offered to this person (their function's) is not chosen: the list says which are.
-    if (!this.submission.busy && this.submission.status !== 'sent' && !this.outcome && this.offered(cycle).some((s) => s.id === e.detail.sessionId))
-      this.chooseSession(cycle, e.detail.sessionId);
-    this.pendingFocus = 'title';
+    if (!this.#submission.busy && this.#submission.status !== 'sent' && !this.outcome && this.#offered(cycle).some((s) => s.id === e.detail.sessionId))
+      this.#chooseSession(cycle, e.detail.sessionId);
+    this.#pendingFocus = 'title';
     this.requestUpdate();
   };
 
-  private chooseSession(cycle: Cycle, id: string): void {
+  #chooseSession(cycle: Cycle, id: string): void {
     const restricted = (sid: string) => cycle.sessions.find((s) => s.id === sid)?.eligibility === 'cycle-participants';
     // A day for registered people goes alone; a core day joins the others.
     const ids = restricted(id) ? [id] : [...this.values.sessionIds.filter((s) => !restricted(s)), id];
-    this.setValues({ sessionIds: [...new Set(ids)] });
+    this.#setValues({ sessionIds: [...new Set(ids)] });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const cycle = this.current;
-    if (cycle && cycle !== this.preparedFor) this.prepare(cycle);
-    const s = this.source.state;
+    const cycle = this.#current;
+    if (cycle && cycle !== this.#preparedFor) this.#prepare(cycle);
+    const s = this.#source.state;
     const backend = s.status === 'ready' ? s.backend : undefined;
-    if (cycle && backend && backend !== this.attachedTo) {
-      this.attachedTo = backend;
-      if (backend.register) this.submission.attach((id, payload, options) => backend.register!(id, payload, options));
-      this.loadSeats(cycle);
+    if (cycle && backend && backend !== this.#attachedTo) {
+      this.#attachedTo = backend;
+      if (backend.register) this.#submission.attach((id, payload, options) => backend.register!(id, payload, options));
+      this.#loadSeats(cycle);
     }
-    if (changed.has('outbox') && changed.get('outbox') !== undefined) this.attachedTo = undefined;
+    if (changed.has('outbox') && changed.get('outbox') !== undefined) this.#attachedTo = undefined;
   }
 
   /** Seats left, read again after each registration. */
-  private loadSeats(cycle: Cycle): void {
-    this.attachedTo?.availability?.(cycle.id).then(
+  #loadSeats(cycle: Cycle): void {
+    this.#attachedTo?.availability?.(cycle.id).then(
       (a) => (this.seats = a),
       () => undefined, // Seats are extra information: the form works without them.
     );
   }
 
   /** Prefill, in order: defaults, attributes, the page's URL, then the draft of this tab (what the person typed). */
-  private prepare(cycle: Cycle): void {
-    this.preparedFor = cycle;
-    this.draft = createDraftStore<Draft>({ key: `registration:${cycle.id}` });
-    const saved = this.draft.load();
+  #prepare(cycle: Cycle): void {
+    this.#preparedFor = cycle;
+    this.#draft = createDraftStore<Draft>({ key: `registration:${cycle.id}` });
+    const saved = this.#draft.load();
     const url = new URL(location.href).searchParams;
-    const core = this.offered(cycle)
+    const core = this.#offered(cycle)
       .filter((s) => s.eligibility !== 'cycle-participants' && !s.optional)
       .map((s) => s.id);
     const asked = url.get('fc-session') ?? this.sessions;
-    this.key = saved?.key ?? crypto.randomUUID();
+    this.#key = saved?.key ?? crypto.randomUUID();
     const v: Values = {
       ...blank(),
       firstName: url.get('first-name') ?? this.firstName ?? '',
@@ -248,20 +268,20 @@ export class FcRegistrationForm extends LitElement {
       sessionIds: core,
     };
     this.values = v;
-    if (asked) for (const id of asked.split(/[\s,]+/)) if (this.offered(cycle).some((s) => s.id === id)) this.chooseSession(cycle, id);
+    if (asked) for (const id of asked.split(/[\s,]+/)) if (this.#offered(cycle).some((s) => s.id === id)) this.#chooseSession(cycle, id);
     if (saved?.values) this.values = { ...this.values, ...saved.values };
     this.errors = {};
     this.showSummary = false;
     this.outcome = undefined;
   }
 
-  private setValues(patch: Partial<Values>): void {
+  #setValues(patch: Partial<Values>): void {
     this.values = { ...this.values, ...patch };
-    this.draft?.save({ values: { ...this.values, website: '' }, key: this.key });
+    this.#draft?.save({ values: { ...this.values, website: '' }, key: this.#key });
   }
 
   /** Days a person may choose: not cancelled, not past, open to their kind (agent or elected official). */
-  private offered(cycle: Cycle, fn = this.values.function): Session[] {
+  #offered(cycle: Cycle, fn = this.values.function): Session[] {
     const now = this.now ?? new Date();
     const kind = fn === 'elected-official' ? 'elected-officials' : 'agents';
     return sortSessions(cycle.sessions).filter(
@@ -270,9 +290,9 @@ export class FcRegistrationForm extends LitElement {
   }
 
   /** The request as the schema defines it: optional fields left out when empty. */
-  private request(cycle: Cycle): RegistrationRequestInput {
+  #request(cycle: Cycle): RegistrationRequestInput {
     const v = this.values;
-    const offered = new Set(this.offered(cycle).map((s) => s.id));
+    const offered = new Set(this.#offered(cycle).map((s) => s.id));
     const p: Record<string, string> = { firstName: v.firstName, lastName: v.lastName, email: v.email.trim(), function: v.function };
     if (v.phone.trim()) p.phone = v.phone;
     if (v.function === 'other') p.functionOther = v.functionOther;
@@ -286,26 +306,26 @@ export class FcRegistrationForm extends LitElement {
   }
 
   /** Field messages from the schema (through the kit's adapter), plus the form's one rule of its own. */
-  private validate(cycle: Cycle): FieldErrors {
-    const w = this.w;
-    const request = this.request(cycle);
-    const result = safeParseRegistrationRequestCompact(request, { locale: this.locale });
+  #validate(cycle: Cycle): FieldErrors {
+    const w = this.#w;
+    const request = this.#request(cycle);
+    const result = safeParseRegistrationRequestCompact(request, { locale: this.#locale });
     const issues: IssueLike[] = result.success ? [] : [...result.error.issues];
     // The schema's participant rule runs only once every field of the participant parses (as in
     // zod); a person must see all the errors at once, so the same rule is asked directly too.
     checkParticipant(request.participant as Parameters<typeof checkParticipant>[0], {
-      issues: { push: (i) => issues.push({ path: `participant.${i.path.join('.')}`, message: message(i.params.fc, this.locale, i.params) }) },
+      issues: { push: (i) => issues.push({ path: `participant.${i.path.join('.')}`, message: message(i.params.fc, this.#locale, i.params) }) },
     });
     const errors: Record<string, string> = {
       ...fieldErrors(issues, { sessionIds: w.sessionsMissing, 'participant.function': w.functionMissing }),
     };
     const restricted = request.sessionIds.filter((id) => cycle.sessions.find((s) => s.id === id)?.eligibility === 'cycle-participants');
     if (restricted.length && restricted.length < request.sessionIds.length) errors.sessionIds ??= w.mixedParticipantsOnly;
-    return this.placed(errors);
+    return this.#placed(errors);
   }
 
   /** An issue on a field the person does not see goes to the one they do (the organisation select). */
-  private placed(errors: Record<string, string>): FieldErrors {
+  #placed(errors: Record<string, string>): FieldErrors {
     const name = 'participant.organisationName';
     if (errors[name] && this.values.organisation !== OTHER) {
       errors['participant.organisationId'] ??= errors[name]!;
@@ -314,64 +334,64 @@ export class FcRegistrationForm extends LitElement {
     return errors;
   }
 
-  private onInput(e: Event): void {
+  #onInput(e: Event): void {
     const t = e.target as HTMLInputElement;
     const name = t.name.replace('participant.', '').replace('organisationId', 'organisation') as keyof Values;
     if (name === 'sessionIds') {
       const boxes = [...this.renderRoot.querySelectorAll<HTMLInputElement>('input[name="sessionIds"]')];
-      this.setValues({ sessionIds: boxes.filter((b) => b.checked).map((b) => b.value) });
-    } else if (name in this.values) this.setValues({ [name]: t.value });
+      this.#setValues({ sessionIds: boxes.filter((b) => b.checked).map((b) => b.value) });
+    } else if (name in this.values) this.#setValues({ [name]: t.value });
     // A field in error is checked again as it is corrected.
-    if (this.errors[t.name] !== undefined) this.checkField(t.name);
+    if (this.errors[t.name] !== undefined) this.#checkField(t.name);
   }
 
   /** Validation on blur: only the field left, so that nothing is reported before it was filled. */
-  private checkField(name: string): void {
-    const cycle = this.current;
+  #checkField(name: string): void {
+    const cycle = this.#current;
     if (!cycle || !name) return;
-    const message = this.validate(cycle)[name];
+    const message = this.#validate(cycle)[name];
     const { [name]: _, ...rest } = this.errors;
     this.errors = message ? { ...rest, [name]: message } : rest;
   }
 
-  private onBlur(e: FocusEvent): void {
+  #onBlur(e: FocusEvent): void {
     const t = e.target as HTMLInputElement;
     // Leaving one checkbox for the next is not leaving the list.
     if (t.name === 'sessionIds' && (e.relatedTarget as HTMLInputElement | null)?.name === 'sessionIds') return;
-    if (t.name && t.name !== 'website') this.checkField(t.name);
+    if (t.name && t.name !== 'website') this.#checkField(t.name);
   }
 
-  private onSubmit(e: Event): void {
+  #onSubmit(e: Event): void {
     e.preventDefault();
-    const cycle = this.current;
-    const backend = this.attachedTo;
-    if (!cycle || !backend?.register || this.submission.busy) return;
-    const errors = this.validate(cycle);
+    const cycle = this.#current;
+    const backend = this.#attachedTo;
+    if (!cycle || !backend?.register || this.#submission.busy) return;
+    const errors = this.#validate(cycle);
     this.errors = errors;
     this.showSummary = Object.keys(errors).length > 0;
     if (this.showSummary) {
-      this.pendingFocus = 'summary';
+      this.#pendingFocus = 'summary';
       return;
     }
-    this.draft?.flush();
-    this.send(cycle, backend, {
-      ...(this.request(cycle) as RegistrationSubmission),
-      antiBot: { website: this.values.website, fillMs: Math.round(performance.now() - this.startedAt) },
+    this.#draft?.flush();
+    this.#send(cycle, backend, {
+      ...(this.#request(cycle) as RegistrationSubmission),
+      antiBot: { website: this.values.website, fillMs: Math.round(performance.now() - this.#startedAt) },
     });
   }
 
-  private send(cycle: Cycle, backend: Backend, payload: RegistrationSubmission, key = this.key): void {
-    this.submission.submit(cycle.id, payload, key, (id, p, o) => backend.register!(id, p, o));
+  #send(cycle: Cycle, backend: Backend, payload: RegistrationSubmission, key = this.#key): void {
+    this.#submission.submit(cycle.id, payload, key, (id, p, o) => backend.register!(id, p, o));
   }
 
   /** Events for the page, and what a definite answer changes on screen. */
-  private onSubmissionUpdate(u: OutboxUpdate): void {
+  #onSubmissionUpdate(u: OutboxUpdate): void {
     if (u.status === 'queued') this.dispatchEvent(new RegistrationQueuedEvent(u.id, u.reason));
     if (u.status === 'sent') {
-      this.draft?.clear();
-      this.key = crypto.randomUUID();
-      this.pendingFocus = 'outcome';
-      if (this.current) this.loadSeats(this.current);
+      this.#draft?.clear();
+      this.#key = crypto.randomUUID();
+      this.#pendingFocus = 'outcome';
+      if (this.#current) this.#loadSeats(this.#current);
       this.dispatchEvent(new RegisteredEvent(u.answer as Registration));
     }
     if (u.status !== 'failed') return;
@@ -379,83 +399,83 @@ export class FcRegistrationForm extends LitElement {
     const error = u.error;
     const code = error instanceof BackendError ? error.code : undefined;
     const reason = error instanceof BackendError ? error.body?.error.reason : undefined;
-    this.submission.reset();
+    this.#submission.reset();
     // Refused: a new key, since the same body with the old one would be refused again.
-    this.key = crypto.randomUUID();
+    this.#key = crypto.randomUUID();
     if (code === 'invalid' && error instanceof BackendError) {
-      this.errors = this.placed({ ...fieldErrors(error.body?.error.issues ?? [], { sessionIds: this.w.sessionsMissing }) });
+      this.errors = this.#placed({ ...fieldErrors(error.body?.error.issues ?? [], { sessionIds: this.#w.sessionsMissing }) });
     } else if (code === 'refused' && reason?.sessionId) {
       this.errors = { sessionIds: (error as BackendError).message };
     } else if (code === 'refused' && (reason?.reason === 'closed' || reason?.reason === 'not-open-yet' || reason?.reason === 'full')) {
       this.outcome = { kind: reason.reason };
     } else {
-      const message = reason?.reason === 'anti-bot' ? this.w.bot : error instanceof Error ? error.message : String(error);
+      const message = reason?.reason === 'anti-bot' ? this.#w.bot : error instanceof Error ? error.message : String(error);
       this.outcome = { kind: 'failed', message };
     }
     this.showSummary = !this.outcome;
-    this.pendingFocus = this.outcome ? 'outcome' : 'summary';
+    this.#pendingFocus = this.outcome ? 'outcome' : 'summary';
   }
 
   protected override updated(): void {
-    const target = this.pendingFocus;
+    const target = this.#pendingFocus;
     if (!target) return;
     const el = this.renderRoot.querySelector<HTMLElement>(`[data-focus="${target}"]`);
     if (el) {
-      this.pendingFocus = undefined;
+      this.#pendingFocus = undefined;
       el.scrollIntoView?.({ block: 'start' });
       el.focus({ preventScroll: true });
     }
   }
 
   protected override render(): TemplateResult {
-    const s = this.source.state;
-    const t = this.localeController.t;
+    const s = this.#source.state;
+    const t = this.#localeController.t;
     // English words are fetched on demand: loading until they are here.
-    if (s.status === 'loading' || !this.localeController.ready || !registrationWords(this.locale, () => this.requestUpdate())) return renderLoading(t);
+    if (s.status === 'loading' || !this.#localeController.ready || !registrationWords(this.#locale, () => this.requestUpdate())) return renderLoading(t);
     if (s.status === 'error') return renderError(t, s.error, s.retry);
-    const w = this.w;
-    const cycle = this.current;
+    const w = this.#w;
+    const cycle = this.#current;
     if (!cycle) return renderError(t, new Error(w.whichCycle(s.cycles.map((c) => c.id).join(', '))));
-    if (!cycle.sessions.length) return html`${this.header(cycle)}<p class="state empty" part="state empty" role="status">${w.noSessions}</p>`;
+    if (!cycle.sessions.length) return html`${this.#header(cycle)}<p class="state empty" part="state empty" role="status">${w.noSessions}</p>`;
     const reg = registrationState(cycle, this.now ?? new Date());
     const full = this.seats?.full === true;
-    const status = this.submission.status;
+    const status = this.#submission.status;
     let screen: TemplateResult | undefined;
-    if (status === 'sent' && this.submission.answer) screen = this.registered(cycle, this.submission.answer);
-    else if (this.outcome) screen = this.refused(cycle, this.outcome);
-    else if (reg !== 'open' && !this.submission.busy) screen = this.refused(cycle, { kind: reg });
-    else if (full && !cycle.registration.waitlist && !this.submission.busy) screen = this.refused(cycle, { kind: 'full' });
+    if (status === 'sent' && this.#submission.answer) screen = this.#registered(cycle, this.#submission.answer);
+    else if (this.outcome) screen = this.#refused(cycle, this.outcome);
+    else if (reg !== 'open' && !this.#submission.busy) screen = this.#refused(cycle, { kind: reg });
+    else if (full && !cycle.registration.waitlist && !this.#submission.busy) screen = this.#refused(cycle, { kind: 'full' });
     else if (!s.backend?.register) return renderError(t, new Error(w.readOnly));
-    return html`${this.header(cycle)} ${screen ?? this.form(cycle, full)}`;
+    return html`${this.#header(cycle)} ${screen ?? this.#form(cycle, full)}`;
   }
 
-  private heading(level: number, content: unknown, focus?: string, id?: string): TemplateResult {
+  #heading(level: number, content: unknown, focus?: string, id?: string): TemplateResult {
     return html`<div role="heading" aria-level=${Math.min(6, Math.max(1, level))} class="title" id=${id ?? nothing} data-focus=${focus ?? nothing} tabindex=${focus ? '-1' : nothing}>${content}</div>`;
   }
 
-  private header(cycle: Cycle): TemplateResult {
+  #header(cycle: Cycle): TemplateResult {
     const span = cycleSpan(cycle);
     const a = this.seats;
-    const date = (x: Session) => formatSessionDate(x.date, this.locale);
+    const date = (x: Session) => formatSessionDate(x.date, this.#locale);
     return html`<div class="header" part="header">
-      ${this.heading(this.headingLevel, html`<span lang=${cycle.lang.slice(0, 2) === this.locale ? nothing : cycle.lang}>${cycle.title}</span>`, 'title', 'title')}
+      ${this.#heading(this.headingLevel, html`<span lang=${cycle.lang.slice(0, 2) === this.#locale ? nothing : cycle.lang}>${cycle.title}</span>`, 'title', 'title')}
       ${span ? html`<p class="dates">${span.first === span.last ? date(span.first) : `${date(span.first)} → ${date(span.last)}`}</p>` : nothing}
-      ${a?.seatsLeft !== undefined && a.capacity !== undefined && !a.full ? html`<p class="seats">${this.w.seatsLeft(a.seatsLeft, a.capacity)}</p>` : nothing}
+      ${a?.seatsLeft !== undefined && a.capacity !== undefined && !a.full ? html`<p class="seats">${this.#w.seatsLeft(a.seatsLeft, a.capacity)}</p>` : nothing}
     </div>`;
   }
 
-  private form(cycle: Cycle, full: boolean): TemplateResult {
-    const w = this.w;
+  #form(cycle: Cycle, full: boolean): TemplateResult {
+    const w = this.#w;
     const v = this.values;
     const e = this.errors;
-    const busy = this.submission.busy;
-    const offered = this.offered(cycle);
+    const busy = this.#submission.busy;
+    const offered = this.#offered(cycle);
     const members = organisationsWithRole(cycle, 'member');
-    const n = (s: Session) => (s.number === undefined ? s.title : `${this.localeController.t.sessionNumber(s.number)} — ${s.title}`);
+    const n = (s: Session) => (s.number === undefined ? s.title : `${this.#localeController.t.sessionNumber(s.number)} — ${s.title}`);
     const summary = this.showSummary
-      ? Object.entries(e).map(([name, message]) => [name, `${this.label(name)} : ${message}`] as const)
+      ? Object.entries(e).map(([name, message]) => [name, `${this.#label(name)} : ${message}`] as const)
       : [];
-    return html`<form class="fc-form" part="form" novalidate aria-labelledby="title" @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onInput} @focusout=${this.onBlur}>
+    return html`<form class="fc-form" part="form" novalidate aria-labelledby="title" @submit=${this.#onSubmit} @input=${this.#onInput} @change=${this.#onInput} @focusout=${this.#onBlur}>
       ${summary.length
         ? html`<div data-focus="summary" tabindex="-1">${errorSummary(w.summaryTitle(summary.length), summary, () => this.renderRoot as ShadowRoot)}</div>`
         : nothing}
@@ -474,7 +494,7 @@ export class FcRegistrationForm extends LitElement {
             type: 'select',
             required: true,
             autocomplete: 'organization-title',
-            options: [['', w.choose], ...FUNCTIONS.map((f) => [f, participantFunctionLabels[this.locale][f]] as const)],
+            options: [['', w.choose], ...FUNCTIONS.map((f) => [f, participantFunctionLabels[this.#locale][f]] as const)],
           },
           e,
           w,
@@ -507,7 +527,7 @@ export class FcRegistrationForm extends LitElement {
                 required: true,
                 hint: [w.sessionsHint, v.function === 'elected-official' ? w.electedOnly(offered.length) : ''].join(' ').trim(),
                 selected: v.sessionIds,
-                options: offered.map((s) => [s.id, n(s), [formatSessionDate(s.date, this.locale), s.eligibility === 'cycle-participants' ? w.participantsOnly : ''].filter(Boolean).join(' — ')] as const),
+                options: offered.map((s) => [s.id, n(s), [formatSessionDate(s.date, this.#locale), s.eligibility === 'cycle-participants' ? w.participantsOnly : ''].filter(Boolean).join(' — ')] as const),
               },
               e,
               w,
@@ -519,15 +539,15 @@ export class FcRegistrationForm extends LitElement {
           <input id="f-website" name="website" tabindex="-1" autocomplete="off" .value=${v.website} />
         </div>
       </fieldset>
-      ${this.privacy(cycle)}
+      ${this.#privacy(cycle)}
       <button type="submit" class="primary" part="submit" aria-disabled=${busy ? 'true' : 'false'}>${full ? w.submitWaitlist : w.submit}</button>
-      <div class="status" part="status" role="status">${this.statusText()}</div>
+      <div class="status" part="status" role="status">${this.#statusText()}</div>
     </form>`;
   }
 
   /** A field's label, for the error summary. */
-  private label(name: string): string {
-    const w = this.w;
+  #label(name: string): string {
+    const w = this.#w;
     const labels: Record<string, string> = {
       'participant.firstName': w.firstName,
       'participant.lastName': w.lastName,
@@ -543,9 +563,9 @@ export class FcRegistrationForm extends LitElement {
     return labels[name] ?? name;
   }
 
-  private statusText(): TemplateResult | string | typeof nothing {
-    const c = this.submission;
-    const w = this.w;
+  #statusText(): TemplateResult | string | typeof nothing {
+    const c = this.#submission;
+    const w = this.#w;
     switch (c.status) {
       case 'sending':
         return html`<span class="spinner" aria-hidden="true"></span>${w.sending}`;
@@ -561,13 +581,13 @@ export class FcRegistrationForm extends LitElement {
     }
   }
 
-  private privacy(cycle: Cycle): TemplateResult {
-    const w = this.w;
+  #privacy(cycle: Cycle): TemplateResult {
+    const w = this.#w;
     const p = cycle.privacy;
     if (!p) return html`<p class="privacy" part="privacy">${w.noPrivacy}</p>`;
     const row = (label: string, value: string | undefined) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing);
     return html`<section class="privacy" part="privacy" aria-labelledby="privacy-title">
-      ${this.heading(this.headingLevel + 1, w.privacyTitle, undefined, 'privacy-title')}
+      ${this.#heading(this.headingLevel + 1, w.privacyTitle, undefined, 'privacy-title')}
       <dl>
         ${row(w.controller, p.controller)} ${row(w.purpose, p.purpose)} ${row(w.legalBasis, p.legalBasis)} ${row(w.recipients, p.recipients)}
         ${row(w.retention, p.retention)} ${row(w.rights, p.rights)} ${row(w.dpo, p.dpoContact)}
@@ -576,36 +596,36 @@ export class FcRegistrationForm extends LitElement {
     </section>`;
   }
 
-  private registered(cycle: Cycle, r: Registration): TemplateResult {
-    const w = this.w;
+  #registered(cycle: Cycle, r: Registration): TemplateResult {
+    const w = this.#w;
     const p = r.participant;
     const chosen = sortSessions(cycle.sessions.filter((s) => r.sessionIds.includes(s.id)));
-    const bonus = this.offered(cycle, p.function).find((s) => s.eligibility === 'cycle-participants' && !r.sessionIds.includes(s.id));
-    const backend = this.attachedTo;
+    const bonus = this.#offered(cycle, p.function).find((s) => s.eligibility === 'cycle-participants' && !r.sessionIds.includes(s.id));
+    const backend = this.#attachedTo;
     const addBonus = () => {
       if (!bonus || !backend) return;
-      this.send(cycle, backend, { participant: p, sessionIds: [bonus.id], antiBot: { website: '', fillMs: Math.round(performance.now() - this.startedAt) } }, crypto.randomUUID());
+      this.#send(cycle, backend, { participant: p, sessionIds: [bonus.id], antiBot: { website: '', fillMs: Math.round(performance.now() - this.#startedAt) } }, crypto.randomUUID());
     };
     const waitlisted = r.status === 'waitlisted';
     return html`<div class="outcome ${waitlisted ? 'waitlisted' : 'confirmed'}" part="outcome" role="status">
-      ${this.heading(this.headingLevel + 1, waitlisted ? w.waitlistedTitle : w.confirmedTitle, 'outcome')}
+      ${this.#heading(this.headingLevel + 1, waitlisted ? w.waitlistedTitle : w.confirmedTitle, 'outcome')}
       <p>${waitlisted ? w.waitlisted(r.waitlistPosition ?? 1) : w.confirmed(`${p.firstName} ${p.lastName}`, p.email)}</p>
       <p>${w.yourSessions}</p>
       <ul>
-        ${chosen.map((s) => html`<li>${s.title} — ${formatSessionDate(s.date, this.locale)}</li>`)}
+        ${chosen.map((s) => html`<li>${s.title} — ${formatSessionDate(s.date, this.#locale)}</li>`)}
       </ul>
       <div class="actions">
         ${chosen.some((s) => s.date.precision === 'exact')
-          ? html`<button type="button" @click=${() => this.downloadICS(cycle, chosen.map((s) => s.id))}>${w.addToCalendar}</button>`
+          ? html`<button type="button" @click=${() => this.#downloadICS(cycle, chosen.map((s) => s.id))}>${w.addToCalendar}</button>`
           : nothing}
         ${bonus && !waitlisted ? html`<button type="button" @click=${addBonus}>${w.addBonus(bonus.title)}</button>` : nothing}
-        <button type="button" @click=${() => this.restart(cycle)}>${w.another}</button>
+        <button type="button" @click=${() => this.#restart(cycle)}>${w.another}</button>
       </div>
     </div>`;
   }
 
-  private refused(cycle: Cycle, o: Outcome): TemplateResult {
-    const w = this.w;
+  #refused(cycle: Cycle, o: Outcome): TemplateResult {
+    const w = this.#w;
     const opens = cycle.registration.opensAt;
     const [title, text] =
       o.kind === 'failed'
@@ -613,30 +633,30 @@ export class FcRegistrationForm extends LitElement {
         : o.kind === 'full'
           ? [w.fullTitle, w.full]
           : o.kind === 'not-open-yet'
-            ? [w.closedTitle, `${w.notOpenYet} ${opens ? w.opensAt(new Date(opens).toLocaleDateString(this.locale, { dateStyle: 'long' })) : ''}`]
+            ? [w.closedTitle, `${w.notOpenYet} ${opens ? w.opensAt(new Date(opens).toLocaleDateString(this.#locale, { dateStyle: 'long' })) : ''}`]
             : [w.closedTitle, w.closed];
     const contact = cycle.contact?.email;
     return html`<div class="outcome ${o.kind}" part="outcome" role=${o.kind === 'failed' ? 'alert' : 'status'}>
-      ${this.heading(this.headingLevel + 1, title, 'outcome')}
+      ${this.#heading(this.headingLevel + 1, title, 'outcome')}
       <p>${text}</p>
       ${contact ? html`<p>${w.contact} <a href="mailto:${contact}">${contact}</a></p>` : nothing}
-      ${o.kind === 'failed' ? html`<button type="button" @click=${() => ((this.outcome = undefined), (this.pendingFocus = 'title'))}>${w.tryAgain}</button>` : nothing}
+      ${o.kind === 'failed' ? html`<button type="button" @click=${() => ((this.outcome = undefined), (this.#pendingFocus = 'title'))}>${w.tryAgain}</button>` : nothing}
     </div>`;
   }
 
   /** A new, empty form (the draft was cleared on success). */
-  private restart(cycle: Cycle): void {
-    this.submission.reset();
-    this.preparedFor = undefined;
-    this.startedAt = performance.now();
-    this.prepare(cycle);
-    this.pendingFocus = 'title';
+  #restart(cycle: Cycle): void {
+    this.#submission.reset();
+    this.#preparedFor = undefined;
+    this.#startedAt = performance.now();
+    this.#prepare(cycle);
+    this.#pendingFocus = 'title';
   }
 
   /** The .ics of the chosen days, built on demand (its code is loaded only when asked for). */
-  private async downloadICS(cycle: Cycle, sessionIds: string[]): Promise<void> {
+  async #downloadICS(cycle: Cycle, sessionIds: string[]): Promise<void> {
     const { toICS } = await import('../../formats/ics.js');
-    const { ics } = toICS(cycle, { sessionIds, locale: this.locale });
+    const { ics } = toICS(cycle, { sessionIds, locale: this.#locale });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
     a.download = `${cycle.id}.ics`;
