@@ -11,7 +11,7 @@
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
 const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
@@ -21,16 +21,34 @@ const minify = () =>
 /**
  * Collapses the indentation of lit's `html` and `css` templates in our sources (minifiers keep
  * template text as it is). Inside `html`, a run of white space that holds a line break becomes one
- * line break (HTML reads both alike; no template of ours has <pre>); inside `css`, comments go and
- * white space shrinks around punctuation. Line breaks stay, so the source maps stay right.
+ * line break (HTML reads both alike; no template of ours has <pre>); inside `css`, comments and line
+ * breaks go, white space shrinks around punctuation and a rule's last `;` goes. The line breaks taken
+ * out of a `css` template are put back just after it, in the code, where the minifier drops them: the
+ * lines after it keep their numbers, so the source maps stay right.
  */
 function templates() {
-  // Every line break is kept (the source maps stay right): only spaces and tabs go.
+  // The private custom properties (`--_accent`, `--_space-m`…: set by the shared tokens, read by the
+  // elements' styles, never by a site) get short names, the same in every file of a build:
+  // `--_0`, `--_1`… in the order of their names in src/elements.
+  const privateProperties = new Map(
+    [...new Set(readdirSync('src/elements', { recursive: true }).filter((f) => f.endsWith('.ts')).flatMap((f) => readFileSync(`src/elements/${f}`, 'utf8').match(/--_[\w-]+/g) ?? []))]
+      .sort()
+      .map((name, i) => [name, `--_${i.toString(36)}`]),
+  );
+  // In `html`, every line break is kept (the source maps stay right): only spaces and tabs go.
   const collapseHtml = (s) => s.replace(/[ \t]*\n[ \t]*/g, '\n');
-  const collapseCss = (s) =>
-    collapseHtml(s.replace(/\/\*[^*]*\*\//g, (c) => c.replace(/[^\n]/g, '')))
-      .replace(/\s*([{};,>])\s*/g, (m, c) => c + m.replace(/[^\n]/g, ''))
-      .replace(/:[ \t]+/g, ':');
+  const collapseCss = (s, first, last) => {
+    s = s
+      .replace(/\/\*[^*]*\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/ ?([{};,>]) ?/g, '$1')
+      .replace(/: /g, ':')
+      .replace(/;}/g, '}')
+      .replace(/([ :,(-])0\.(?=\d)/g, '$1.')
+      .replace(/--_[\w-]+/g, (name) => privateProperties.get(name) ?? name);
+    if (first) s = s.replace(/^ /, '');
+    return last ? s.replace(/ $/, '') : s;
+  };
   return {
     name: 'formacoop-templates',
     transform(code, id) {
@@ -39,11 +57,19 @@ function templates() {
       const visit = (node) => {
         if (!node || typeof node.type !== 'string') return;
         if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' && (node.tag.name === 'html' || node.tag.name === 'css')) {
-          const collapse = node.tag.name === 'html' ? collapseHtml : collapseCss;
-          for (const q of node.quasi.quasis) {
+          const { quasis } = node.quasi;
+          for (const q of quasis) {
             const raw = code.slice(q.start, q.end);
-            const next = collapse(raw);
+            if (node.tag.name === 'html') {
+              const next = collapseHtml(raw);
+              if (next !== raw) edits.push([q.start, q.end, next]);
+              continue;
+            }
+            const next = collapseCss(raw, q === quasis[0], q.tail);
             if (next !== raw) edits.push([q.start, q.end, next]);
+            // After the closing backquote, or inside the `${` that follows.
+            const lines = raw.split('\n').length - next.split('\n').length;
+            if (lines) edits.push([q.end + (q.tail ? 1 : 2), q.end + (q.tail ? 1 : 2), '\n'.repeat(lines)]);
           }
         }
         for (const key of Object.keys(node)) {

@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, svg, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { Backend } from '../../backend/backend.js';
 import { BackendError } from '../../backend/errors.js';
@@ -55,37 +54,49 @@ export interface ResultsTarget {
  */
 export class FcFeedbackResults extends LitElement {
   static override styles = [tokens, resultsStyles];
+  // Reactive properties declared here rather than with decorators: no decorator code in the bundle.
+  static override properties = {
+    src: {},
+    api: {},
+    cycle: {},
+    formId: { attribute: 'form-id' },
+    data: { attribute: false },
+    backend: { attribute: false },
+    adminToken: { attribute: false },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    reloads: { state: true, attribute: false },
+  };
 
   /** URL of a feed of its own (else the `<fc-cycle>` around it). Results need a server: prefer `api`. */
-  @property() src?: string;
+  declare src?: string;
   /** Address of a formacoop server: the feed and the results come from it. */
-  @property() api?: string;
+  declare api?: string;
   /** The cycle's id (with `api`, or to choose in a catalogue); the feed's only cycle by default. */
-  @property() cycle?: string;
+  declare cycle?: string;
   /** The questionnaire's id; the cycle's first questionnaire by default. */
-  @property({ attribute: 'form-id' }) formId?: string;
+  declare formId?: string;
   /** An already-parsed feed (the results still come from `backend`). */
-  @property({ attribute: false }) data?: Feed;
+  declare data?: Feed;
   /** The backend to read the feed and the results from. */
-  @property({ attribute: false }) backend?: Backend;
+  declare backend?: Backend;
   /**
    * The admin token, for results that are not public. Set it from JavaScript, never in the page's
    * HTML; without it, the element asks the organiser for it.
    */
-  @property({ attribute: false }) adminToken?: string;
+  declare adminToken?: string;
   /** Level of the element's top heading, to fit the page's outline (2 by default). */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
-  @state() private reloads = 0;
+  private reloads = 0;
 
-  private readonly localeController = new LocaleController(this);
-  private readonly source = new FeedSource(this, () => this.localeController.locale);
+  readonly #localeController = new LocaleController(this);
+  readonly #source = new FeedSource(this, () => this.#localeController.locale);
 
-  private readonly summaryTask = new Task(this, {
+  readonly #summaryTask = new Task(this, {
     // Ids, not objects: a render must not start another request.
     args: () => {
       const target = this.target;
-      const s = this.source.state;
+      const s = this.#source.state;
       const shown = target && 'form' in target ? target : undefined;
       return [shown?.cycle.id, shown?.form.id, s.status === 'ready' ? s.backend : undefined, this.adminToken, this.reloads] as const;
     },
@@ -96,16 +107,16 @@ export class FcFeedbackResults extends LitElement {
     },
   });
 
-  private get locale(): Locale {
-    return this.localeController.locale;
+  get #locale(): Locale {
+    return this.#localeController.locale;
   }
 
   /** The words of the element's language, as of the last render (see `render`). */
-  private m!: ResultsMessages;
+  #m!: ResultsMessages;
 
   /** The cycle and questionnaire shown; `{ missing }` when the feed has none (the empty state). */
   get target(): ResultsTarget | { readonly missing: string | undefined } | undefined {
-    const s = this.source.state;
+    const s = this.#source.state;
     if (s.status !== 'ready') return undefined;
     const cycle = s.cycles.find((c) => c.id === this.cycle) ?? s.cycles[0];
     const form = cycle?.feedback.find((f) => this.formId === undefined || f.id === this.formId);
@@ -114,33 +125,33 @@ export class FcFeedbackResults extends LitElement {
 
   /** The results shown, once loaded. */
   get summary(): FeedbackSummary | undefined {
-    return this.summaryTask.value;
+    return this.#summaryTask.value;
   }
 
-  private heading(level: number, content: unknown, cls = ''): TemplateResult {
+  #heading(level: number, content: unknown, cls = ''): TemplateResult {
     return html`<div role="heading" aria-level=${Math.min(6, Math.max(1, level))} class="h ${cls}">${content}</div>`;
   }
 
   protected override render(): TemplateResult {
-    const s = this.source.state;
-    const t = this.localeController.t;
-    const m = resultsMessages(this.locale, () => this.requestUpdate());
+    const s = this.#source.state;
+    const t = this.#localeController.t;
+    const m = resultsMessages(this.#locale, () => this.requestUpdate());
     // English words arrive in two fetches (the shared ones, the results'): until both are here,
     // the loading state, so that an English page never shows French words beside English ones.
-    if (s.status === 'loading' || !m || !this.localeController.ready) return renderLoading(t);
-    this.m = m;
+    if (s.status === 'loading' || !m || !this.#localeController.ready) return renderLoading(t);
+    this.#m = m;
     if (s.status === 'error') return renderError(t, s.error, s.retry);
     const target = this.target!;
     if (!('form' in target)) {
       return html`<p class="state empty" part="state empty" role="status">${target.missing ? m.unknownForm(target.missing) : m.noForm}</p>`;
     }
     const { form } = target;
-    const head = this.heading(this.headingLevel, html`${m.results} — <span>${form.title}</span>`, 'title');
-    switch (this.summaryTask.status) {
+    const head = this.#heading(this.headingLevel, html`${m.results} — <span>${form.title}</span>`, 'title');
+    switch (this.#summaryTask.status) {
       case TaskStatus.COMPLETE:
-        return html`${head}${this.renderSummary(target, this.summaryTask.value!)}`;
+        return html`${head}${this.#renderSummary(target, this.#summaryTask.value!)}`;
       case TaskStatus.ERROR:
-        return html`${head}${this.renderFailure(this.summaryTask.error)}`;
+        return html`${head}${this.#renderFailure(this.#summaryTask.error)}`;
       default:
         return html`${head}
           <div class="state loading" part="state loading" role="status"><span class="spinner" aria-hidden="true"></span>${m.loadingResults}</div>
@@ -148,16 +159,16 @@ export class FcFeedbackResults extends LitElement {
     }
   }
 
-  private renderFailure(error: unknown): TemplateResult {
-    const m = this.m;
-    if (error instanceof BackendError && error.status === 401) return this.renderLocked(Boolean(this.adminToken));
+  #renderFailure(error: unknown): TemplateResult {
+    const m = this.#m;
+    if (error instanceof BackendError && error.status === 401) return this.#renderLocked(Boolean(this.adminToken));
     const detail = error instanceof NoServerError ? m.noServer : m.resultsFailed(error instanceof Error ? error.message : String(error));
-    return html`${renderError(this.localeController.t, new Error(detail), error instanceof NoServerError ? undefined : () => this.reloads++)}`;
+    return html`${renderError(this.#localeController.t, new Error(detail), error instanceof NoServerError ? undefined : () => this.reloads++)}`;
   }
 
   /** Results that are not public: the organiser types the admin token, which stays in this page's memory. */
-  private renderLocked(refused: boolean): TemplateResult {
-    const m = this.m;
+  #renderLocked(refused: boolean): TemplateResult {
+    const m = this.#m;
     const onSubmit = (e: SubmitEvent) => {
       e.preventDefault();
       const value = new FormData(e.target as HTMLFormElement).get('token');
@@ -183,9 +194,9 @@ export class FcFeedbackResults extends LitElement {
       <slot></slot>`;
   }
 
-  private renderSummary({ cycle, form }: ResultsTarget, summary: FeedbackSummary): TemplateResult {
-    const m = this.m;
-    const fmt = this.number;
+  #renderSummary({ cycle, form }: ResultsTarget, summary: FeedbackSummary): TemplateResult {
+    const m = this.#m;
+    const fmt = this.#number;
     const level = this.headingLevel + 1;
     const intro = html`<p class="count" role="status">
         <strong>${m.responses(summary.count)}</strong>${summary.responseRate === undefined
@@ -198,57 +209,57 @@ export class FcFeedbackResults extends LitElement {
     const text = form.questions.filter((q) => q.type === 'text');
     return html`${intro}
       <div class="actions" part="actions">
-        <button type="button" @click=${() => void this.downloadCsv(cycle, form, summary)}>${m.csv}</button>
+        <button type="button" @click=${() => void this.#downloadCsv(cycle, form, summary)}>${m.csv}</button>
         <button type="button" @click=${() => window.print()}>${m.print}</button>
       </div>
-      ${(summary.criteria ?? []).map((c) => this.renderCriterion(form, c, level))}
-      ${summary.recommendation ? this.renderRecommendation(summary.recommendation, level) : nothing}
-      ${this.renderBreakdown(m.bySession, summary.bySession, summary, level)}
-      ${this.renderBreakdown(m.byOrganisation, summary.byOrganisation, summary, level)}
+      ${(summary.criteria ?? []).map((c) => this.#renderCriterion(form, c, level))}
+      ${summary.recommendation ? this.#renderRecommendation(summary.recommendation, level) : nothing}
+      ${this.#renderBreakdown(m.bySession, summary.bySession, summary, level)}
+      ${this.#renderBreakdown(m.byOrganisation, summary.byOrganisation, summary, level)}
       ${text.length === 0
         ? nothing
         : html`<section>
-            ${this.heading(level, m.openAnswers)}
+            ${this.#heading(level, m.openAnswers)}
             ${summary.openAnswers
               ? summary.openAnswers.map(
-                  (o) => html`${this.heading(level + 1, o.label, 'sub')}
+                  (o) => html`${this.#heading(level + 1, o.label, 'sub')}
                     ${o.answers.length ? html`<ul class="open">${o.answers.map((a) => html`<li>${a}</li>`)}</ul>` : html`<p class="note">${m.noOpenAnswer}</p>`}`,
                 )
               : html`<p class="note">${m.openNotPublished}</p>`}
           </section>`}`;
   }
 
-  private number = (n: number, options: Intl.NumberFormatOptions = {}): string =>
-    new Intl.NumberFormat(this.locale, { maximumFractionDigits: 2, ...options }).format(n);
+  #number = (n: number, options: Intl.NumberFormatOptions = {}): string =>
+    new Intl.NumberFormat(this.#locale, { maximumFractionDigits: 2, ...options }).format(n);
 
-  private renderCriterion(form: FeedbackForm, c: RatingSummary, level: number): TemplateResult {
-    const m = this.m;
+  #renderCriterion(form: FeedbackForm, c: RatingSummary, level: number): TemplateResult {
+    const m = this.#m;
     const question = form.questions.find((q) => q.id === c.questionId);
     const labels = (question?.type === 'rating' ? question.scale?.labels : undefined) ?? form.scale.labels;
     return html`<section class="criterion" part="criterion">
-      ${this.heading(level, c.label)}
-      <p class="mean">${c.mean === undefined ? m.noAnswer : m.mean(this.number(c.mean), c.points, c.count)}</p>
+      ${this.#heading(level, c.label)}
+      <p class="mean">${c.mean === undefined ? m.noAnswer : m.mean(this.#number(c.mean), c.points, c.count)}</p>
       <div class="figure">
-        ${chart(c.distribution, 1, c.mean)} ${this.table(c.label, c.distribution, c.count, (i) => `${i + 1} — ${labels[i] ?? ''}`, m.answer)}
+        ${chart(c.distribution, 1, c.mean)} ${this.#table(c.label, c.distribution, c.count, (i) => `${i + 1} — ${labels[i] ?? ''}`, m.answer)}
       </div>
     </section>`;
   }
 
-  private renderRecommendation(r: RecommendationSummary, level: number): TemplateResult {
-    const m = this.m;
+  #renderRecommendation(r: RecommendationSummary, level: number): TemplateResult {
+    const m = this.#m;
     return html`<section class="criterion" part="criterion">
-      ${this.heading(level, html`${m.recommendation} — ${r.label}`)}
-      <p class="mean">${r.mean === undefined ? m.noAnswer : m.recoMean(this.number(r.mean), r.count)}</p>
+      ${this.#heading(level, html`${m.recommendation} — ${r.label}`)}
+      <p class="mean">${r.mean === undefined ? m.noAnswer : m.recoMean(this.#number(r.mean), r.count)}</p>
       ${r.nps === undefined
         ? nothing
-        : html`<p class="mean">${m.nps(this.number(r.nps, { maximumFractionDigits: 0, signDisplay: 'exceptZero' }))} <span class="note">(${m.npsHelp})</span></p>`}
-      <div class="figure">${chart(r.distribution, 0, r.mean)} ${this.table(r.label, r.distribution, r.count, (i) => String(i), m.score)}</div>
+        : html`<p class="mean">${m.nps(this.#number(r.nps, { maximumFractionDigits: 0, signDisplay: 'exceptZero' }))} <span class="note">(${m.npsHelp})</span></p>`}
+      <div class="figure">${chart(r.distribution, 0, r.mean)} ${this.#table(r.label, r.distribution, r.count, (i) => String(i), m.score)}</div>
     </section>`;
   }
 
   /** The chart's figures as a table: what a screen reader reads, and what a printed page keeps. */
-  private table(label: string, distribution: readonly number[], total: number, name: (i: number) => string, head: string): TemplateResult {
-    const m = this.m;
+  #table(label: string, distribution: readonly number[], total: number, name: (i: number) => string, head: string): TemplateResult {
+    const m = this.#m;
     return html`<table class="data">
       <caption>
         ${m.dataOf(label)}
@@ -265,20 +276,20 @@ export class FcFeedbackResults extends LitElement {
           (n, i) => html`<tr>
             <th scope="row">${name(i)}</th>
             <td>${n}</td>
-            <td>${total ? this.number(n / total, { style: 'percent', maximumFractionDigits: 0 }) : '—'}</td>
+            <td>${total ? this.#number(n / total, { style: 'percent', maximumFractionDigits: 0 }) : '—'}</td>
           </tr>`,
         )}
       </tbody>
     </table>`;
   }
 
-  private renderBreakdown(title: string, groups: readonly FeedbackGroup[], summary: FeedbackSummary, level: number): TemplateResult | typeof nothing {
+  #renderBreakdown(title: string, groups: readonly FeedbackGroup[], summary: FeedbackSummary, level: number): TemplateResult | typeof nothing {
     if (groups.length === 0) return nothing;
-    const m = this.m;
+    const m = this.#m;
     const criteria = summary.criteria ?? [];
     const columns = criteria.length + (summary.recommendation ? 1 : 0);
     return html`<section class="breakdown" part="breakdown">
-      ${this.heading(level, title)}
+      ${this.#heading(level, title)}
       <div class="scroll">
         <table>
           <caption class="visually-hidden">
@@ -299,8 +310,8 @@ export class FcFeedbackResults extends LitElement {
                 <td>${g.count}</td>
                 ${g.withheld
                   ? html`<td colspan=${columns}>${g.withheldReason === 'complement' ? m.withheldComplement : m.withheldSmall(summary.minGroupSize)}</td>`
-                  : html`${(g.criteria ?? []).map((c) => html`<td>${c.mean === undefined ? '—' : this.number(c.mean)}</td>`)}
-                    ${summary.recommendation ? html`<td>${g.recommendation?.mean === undefined ? '—' : this.number(g.recommendation.mean)}</td>` : nothing}`}
+                  : html`${(g.criteria ?? []).map((c) => html`<td>${c.mean === undefined ? '—' : this.#number(c.mean)}</td>`)}
+                    ${summary.recommendation ? html`<td>${g.recommendation?.mean === undefined ? '—' : this.#number(g.recommendation.mean)}</td>` : nothing}`}
               </tr>`,
             )}
           </tbody>
@@ -310,12 +321,12 @@ export class FcFeedbackResults extends LitElement {
   }
 
   /** The CSV writer is loaded when asked for: most visits never export. */
-  private async downloadCsv(cycle: Cycle, form: FeedbackForm, summary: FeedbackSummary): Promise<void> {
+  async #downloadCsv(cycle: Cycle, form: FeedbackForm, summary: FeedbackSummary): Promise<void> {
     const { resultsCsv } = await import('./results-csv.js');
-    const blob = new Blob([resultsCsv(form, summary, this.m, this.locale)], { type: 'text/csv;charset=utf-8' });
+    const blob = new Blob([resultsCsv(form, summary, this.#m, this.#locale)], { type: 'text/csv;charset=utf-8' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
-    a.download = `${this.m.csvFile}-${cycle.id}-${form.id}.csv`;
+    a.download = `${this.#m.csvFile}-${cycle.id}-${form.id}.csv`;
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   }
