@@ -19,10 +19,10 @@ const KB = 1024;
 const BUDGETS = {
   'fc-agenda (static imports)': { ceiling: 27 * KB, target: 18 * KB, size: (m) => m.elements['fc-agenda'].gzip },
   'fc-cycle (static imports)': { ceiling: 16 * KB, target: undefined, size: (m) => m.elements['fc-cycle'].gzip },
-  'fc-registration-form (static imports)': { ceiling: 36 * KB, target: undefined, size: (m) => m.elements['fc-registration-form'].gzip },
-  'fc-feedback (static imports)': { ceiling: 32.5 * KB, target: undefined, size: (m) => m.elements['fc-feedback'].gzip },
-  'fc-feedback-results (static imports)': { ceiling: 22.5 * KB, target: undefined, size: (m) => m.elements['fc-feedback-results'].gzip },
-  'every element (formacoop.min.js)': { ceiling: 48 * KB, target: 30 * KB, size: (m) => m.all },
+  'fc-registration-form (static imports)': { ceiling: 35.2 * KB, target: undefined, size: (m) => m.elements['fc-registration-form'].gzip },
+  'fc-feedback (static imports)': { ceiling: 31.7 * KB, target: undefined, size: (m) => m.elements['fc-feedback'].gzip },
+  'fc-feedback-results (static imports)': { ceiling: 21.5 * KB, target: undefined, size: (m) => m.elements['fc-feedback-results'].gzip },
+  'every element (formacoop.min.js)': { ceiling: 46.5 * KB, target: 30 * KB, size: (m) => m.all },
 };
 
 const sizes = measure();
