@@ -87,7 +87,7 @@ export const enStates = {
   documentRoot: '(whole document)',
   noSource: 'No programme source: set the src or api attribute, or put the element inside <fc-cycle>.',
   retry: 'Try again',
-  englishUnavailable: 'The English texts could not be loaded (is the lazy/ folder next to formacoop.min.js?): the agenda is shown in French.',
+  englishUnavailable: 'The English texts could not be loaded (is the lazy/ folder next to formacoop.min.js?): this part of the page is shown in French.',
 } satisfies Partial<Messages>;
 
 export const fr: Messages = frWords;

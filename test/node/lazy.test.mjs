@@ -43,7 +43,7 @@ const SCRIPTS = {
  * starts with a key: 'hold' (answered when `release()` is called), 'fail' (the network fails), or
  * let through.
  */
-async function open({ lang = 'fr', src = SAMPLE, lazy = {}, bundle = 'all' }) {
+async function open({ lang = 'fr', src = SAMPLE, lazy = {}, bundle = 'all', body = '<fc-agenda><p><a href="/programme.pdf">Programme (PDF)</a></p></fc-agenda>' }) {
   const page = await browser.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -59,7 +59,7 @@ async function open({ lang = 'fr', src = SAMPLE, lazy = {}, bundle = 'all' }) {
         contentType: 'text/html; charset=utf-8',
         body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>formacoop</title>
           ${SCRIPTS[bundle].map((file) => `<script type="module" src="${file}"></script>`).join('')}</head>
-          <body><main><fc-cycle src="${src}"><fc-agenda><p><a href="/programme.pdf">Programme (PDF)</a></p></fc-agenda></fc-cycle></main></body></html>`,
+          <body><main><fc-cycle src="${src}">${body}</fc-cycle></main></body></html>`,
       });
     }
     const onDemand = url.includes('/dist/lazy/') || url.includes('/dist/cdn/chunks/');
@@ -166,6 +166,19 @@ test('in English, when the English words cannot be fetched: the agenda in French
   const text = await p.text();
   assert.match(text, /The English texts could not be loaded/);
   assert.match(text, /Ajouter à mon agenda/);
+  await p.done();
+});
+
+test('in English, when an element\'s own English words cannot be fetched: French, and the same note', async () => {
+  const p = await open({ lang: 'en', lazy: { 'messages.en': 'fail' }, body: '<fc-registration-form></fc-registration-form><fc-feedback-results></fc-feedback-results>' });
+  const shadowText = (tag) => document.querySelector(tag)?.shadowRoot?.textContent.replace(/\s+/g, ' ') ?? '';
+  for (const tag of ['fc-registration-form', 'fc-feedback-results']) {
+    await p.until((tag, words) => (document.querySelector(tag)?.shadowRoot?.textContent ?? '').includes(words), tag, 'The English texts could not be loaded');
+    const text = await p.page.evaluate(shadowText, tag);
+    assert.match(text, /this part of the page is shown in French/, tag);
+  }
+  assert.match(await p.page.evaluate(shadowText, 'fc-registration-form'), /inscriptions? /i);
+  assert.match(await p.page.evaluate(shadowText, 'fc-feedback-results'), /Résultats|organisat/);
   await p.done();
 });
 

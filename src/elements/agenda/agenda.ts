@@ -12,7 +12,7 @@ import type { Locale } from '../../model/locale.js';
 import { tokens } from '../shared/styles.js';
 import { FeedSource } from '../shared/feed-source.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { renderError, renderLoading } from '../shared/states.js';
+import { renderEnglishUnavailable, renderError, renderLoading } from '../shared/states.js';
 import { agendaStyles } from './agenda.styles.js';
 import {
   buildRows,
@@ -249,7 +249,7 @@ export class FcAgenda extends LitElement {
     if (state.status === 'loading' || !this.#localeController.ready) return renderLoading(this.#t);
     if (state.status === 'error') return renderError(this.#t, state.error, state.retry);
     const t = this.#t;
-    const englishFailed = this.#localeController.failed ? html`<p class="state" part="state" role="status">${t.englishUnavailable}</p>` : nothing;
+    const englishFailed = this.#localeController.failed ? renderEnglishUnavailable(t) : nothing;
     if (this.#rows.length === 0) {
       return html`${englishFailed}${this.#renderHeader(state.cycles)}
         <p class="state empty" part="state empty" role="status">${t.noSessionsAtAll}</p>`;

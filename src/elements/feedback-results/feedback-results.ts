@@ -10,7 +10,7 @@ import type { FeedbackGroup, FeedbackSummary, RatingSummary, RecommendationSumma
 import { tokens } from '../shared/styles.js';
 import { FeedSource } from '../shared/feed-source.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { renderError, renderLoading } from '../shared/states.js';
+import { renderEnglishUnavailable, renderError, renderLoading } from '../shared/states.js';
 import { resultsStyles } from './feedback-results.styles.js';
 import { resultsMessages, type ResultsMessages } from './messages.js';
 
@@ -133,6 +133,12 @@ export class FcFeedbackResults extends LitElement {
   }
 
   protected override render(): TemplateResult {
+    // English asked for, English words missing: shown in French, and said why.
+    const t = this.#localeController.t;
+    return html`${this.#localeController.failed ? renderEnglishUnavailable(t) : nothing}${this.#renderState()}`;
+  }
+
+  #renderState(): TemplateResult {
     const s = this.#source.state;
     const t = this.#localeController.t;
     const m = resultsMessages(this.#locale, () => this.requestUpdate());

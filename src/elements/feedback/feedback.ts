@@ -15,7 +15,7 @@ import { errorSummary, field, fieldErrors, formStyles, SubmissionController, sha
 import { tokens } from '../shared/styles.js';
 import { FeedSource } from '../shared/feed-source.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { renderError, renderLoading } from '../shared/states.js';
+import { renderEnglishUnavailable, renderError, renderLoading } from '../shared/states.js';
 import { feedbackStyles } from './feedback.styles.js';
 import { feedbackMessages, type FeedbackMessages } from './messages.js';
 
@@ -207,6 +207,12 @@ export class FcFeedback extends LitElement {
   }
 
   protected override render(): TemplateResult {
+    // English asked for, English words missing: shown in French, and said why.
+    const t = this.#localeController.t;
+    return html`${this.#localeController.failed ? renderEnglishUnavailable(t) : nothing}${this.#renderState()}`;
+  }
+
+  #renderState(): TemplateResult {
     const s = this.#source.state;
     const t = this.#localeController.t;
     const m = feedbackMessages(this.#locale, () => this.requestUpdate());

@@ -20,7 +20,7 @@ import { cycleSpan, sortSessions, timing } from '../../rules/schedule.js';
 import { choices, errorSummary, field, fieldErrors, formStyles, type IssueLike, SubmissionController, sharedOutbox, type FieldErrors } from '../form/index.js';
 import { FeedSource } from '../shared/feed-source.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { renderError, renderLoading } from '../shared/states.js';
+import { renderEnglishUnavailable, renderError, renderLoading } from '../shared/states.js';
 import { tokens } from '../shared/styles.js';
 import type { RegisterEvent } from '../agenda/agenda.js';
 import { participantFunctionLabels } from '../../formats/labels.js';
@@ -428,6 +428,12 @@ export class FcRegistrationForm extends LitElement {
   }
 
   protected override render(): TemplateResult {
+    // English asked for, English words missing: shown in French, and said why.
+    const t = this.#localeController.t;
+    return html`${this.#localeController.failed ? renderEnglishUnavailable(t) : nothing}${this.#renderState()}`;
+  }
+
+  #renderState(): TemplateResult {
     const s = this.#source.state;
     const t = this.#localeController.t;
     // English words are fetched on demand: loading until they are here.

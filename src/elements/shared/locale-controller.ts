@@ -12,6 +12,14 @@ let englishFailed = false;
 /** The elements waiting for the English words: updated once when they arrive (or cannot). */
 const waiting = new Set<Host>();
 
+/**
+ * An element's own English words could not be fetched either (lazyWords): every element speaking
+ * English says so, as for the shared words.
+ */
+export function englishUnavailable(): void {
+  englishFailed = true;
+}
+
 function awaitEnglish(host: Host): void {
   if (waiting.has(host)) return;
   waiting.add(host);

@@ -36,3 +36,8 @@ export function renderError(t: Messages, error: unknown, retry?: () => void): Te
     </div>
     <slot></slot>`;
 }
+
+/** Said above an element that speaks English but whose English words could not be fetched. */
+export function renderEnglishUnavailable(t: Messages): TemplateResult {
+  return html`<p class="state" part="state" role="status">${t.englishUnavailable}</p>`;
+}
