@@ -21,6 +21,7 @@ import {
   deferredBackend,
   emptyFeed,
   isShown,
+  MapStorage,
   mount,
   restoreGlobals,
   sampleFeed,
@@ -32,29 +33,6 @@ import {
 
 const FORM_ID = 'evaluation-cycle';
 const REQUIRED = ['contenus', 'animation', 'utilite', 'organisation-journees'];
-
-/** A Web Storage in a Map: one per test, shared by the outboxes of a "reload". */
-class MapStorage implements Storage {
-  private readonly map = new Map<string, string>();
-  get length() {
-    return this.map.size;
-  }
-  key(i: number) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.map.set(k, String(v));
-  }
-  removeItem(k: string) {
-    this.map.delete(k);
-  }
-  clear() {
-    this.map.clear();
-  }
-}
 
 const outboxes: Outbox[] = [];
 /**

@@ -223,3 +223,33 @@ export function deepActiveElement(): Element | null {
   while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
   return a;
 }
+
+/**
+ * A Web Storage in a Map: what a tab's localStorage keeps across a "reload" (one per test, shared by
+ * the outboxes that stand for the page before and after it).
+ */
+export class MapStorage implements Storage {
+  readonly map = new Map<string, string>();
+  get length() {
+    return this.map.size;
+  }
+  key(i: number) {
+    return [...this.map.keys()][i] ?? null;
+  }
+  getItem(k: string) {
+    return this.map.get(k) ?? null;
+  }
+  setItem(k: string, v: string) {
+    this.map.set(k, String(v));
+  }
+  removeItem(k: string) {
+    this.map.delete(k);
+  }
+  clear() {
+    this.map.clear();
+  }
+  /** The outbox's entries kept here. */
+  entries() {
+    return [...this.map.keys()].filter((k) => k.startsWith('formacoop:outbox:'));
+  }
+}

@@ -21,6 +21,7 @@ import {
   count,
   deepActiveElement,
   isShown,
+  MapStorage,
   mount,
   restoreGlobals,
   sampleFeed,
@@ -42,32 +43,6 @@ const openFeed = (edit?: (f: Record<string, any>) => void): Feed => {
   edit?.(input);
   return parseFeed(input);
 };
-
-/** A Web Storage in a Map: what a tab's localStorage keeps across a reload. */
-class MapStorage {
-  readonly map = new Map<string, string>();
-  get length() {
-    return this.map.size;
-  }
-  key(i: number) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.map.set(k, String(v));
-  }
-  removeItem(k: string) {
-    this.map.delete(k);
-  }
-  clear() {
-    this.map.clear();
-  }
-  entries() {
-    return [...this.map.keys()].filter((k) => k.startsWith('formacoop:outbox:'));
-  }
-}
 
 /** The network as the outbox sees it: a switch, and the `online` event. */
 interface Net {
